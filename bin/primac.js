@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Runs the TypeScript sources directly (tsx), so a clone needs no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { main } = await import('../src/cli/main.ts');
+await main(process.argv);

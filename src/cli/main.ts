@@ -1,0 +1,39 @@
+/** The `primac` command line (design/CLI.md). Each command is a thin layer over the modules the API uses too. */
+import { Command, CommanderError } from 'commander';
+import { isPrimacError } from '../core/errors.ts';
+import { registerSeed } from './commands/seed.ts';
+import { registerServices } from './commands/services.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('primac')
+    .description('Primac Analytics: ingest the MySQL, PostgreSQL and Cassandra sources into a data lake and serve analytics over it.')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerServices(program);
+  registerSeed(program);
+  return program;
+}
+
+/** Prints what went wrong and what to check; a stack trace only with PRIMAC_DEBUG=1. */
+export function reportFailure(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode;
+  const debug = process.env.PRIMAC_DEBUG === '1';
+  if (isPrimacError(error)) {
+    process.stderr.write(`primac: ${error.message}\n`);
+  } else if (error instanceof AggregateError) {
+    process.stderr.write(`primac: ${error.message}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`primac: unexpected error: ${message}\n(set PRIMAC_DEBUG=1 for details)\n`);
+  }
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (error) {
+    process.exitCode = reportFailure(error);
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The configuration of design/CLI.md, parsed once from the environment (and an optional `.env`), validated and
+ * frozen. A source whose host variable is set to an empty string is not configured (null).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { choice, columnList, lakeUri, port, text, url, type Env } from './variables.ts';
+
+export interface MysqlConfig { readonly host: string; readonly port: number; readonly database: string; readonly user: string; readonly password: string }
+export interface PostgresConfig { readonly host: string; readonly port: number; readonly database: string; readonly user: string; readonly password: string }
+export interface CassandraConfig { readonly host: string; readonly port: number; readonly keyspace: string; readonly dataCenter: string }
+
+export const CATALOGS = ['local', 'glue'] as const;
+export const ENGINES = ['duckdb', 'athena', 'trino'] as const;
+
+export interface Config {
+  readonly mysql: MysqlConfig | null;
+  readonly postgres: PostgresConfig | null;
+  readonly cassandra: CassandraConfig | null;
+  readonly lakeUri: string;
+  readonly s3Endpoint: string | null;
+  readonly awsRegion: string;
+  readonly catalog: (typeof CATALOGS)[number];
+  readonly glueDatabase: string;
+  readonly glueEndpoint: string | null;
+  readonly queryEngine: (typeof ENGINES)[number];
+  readonly athenaWorkgroup: string;
+  readonly athenaOutput: string | null;
+  readonly trinoUrl: string;
+  readonly trinoCatalog: string;
+  readonly trinoSchema: string;
+  readonly host: string;
+  readonly port: number;
+  readonly sensitiveColumns: readonly string[];
+}
+
+function configured(env: Env, hostVar: string): boolean {
+  return env[hostVar] !== '';
+}
+
+export function parseConfig(env: Env): Config {
+  const config: Config = {
+    mysql: configured(env, 'MYSQL_HOST')
+      ? {
+          host: text(env, 'MYSQL_HOST', '127.0.0.1'),
+          port: port(env, 'MYSQL_PORT', 3306),
+          database: text(env, 'MYSQL_DATABASE', 'primac'),
+          user: text(env, 'MYSQL_USER', 'primac'),
+          password: text(env, 'MYSQL_PASSWORD', 'primac'),
+        }
+      : null,
+    postgres: configured(env, 'POSTGRES_HOST')
+      ? {
+          host: text(env, 'POSTGRES_HOST', '127.0.0.1'),
+          port: port(env, 'POSTGRES_PORT', 5432),
+          database: text(env, 'POSTGRES_DB', 'primac_postgres'),
+          user: text(env, 'POSTGRES_USER', 'primac'),
+          password: text(env, 'POSTGRES_PASSWORD', 'primac'),
+        }
+      : null,
+    cassandra: configured(env, 'CASSANDRA_HOST')
+      ? {
+          host: text(env, 'CASSANDRA_HOST', '127.0.0.1'),
+          port: port(env, 'CASSANDRA_PORT', 9042),
+          keyspace: text(env, 'CASSANDRA_KEYSPACE', 'primac_db'),
+          dataCenter: text(env, 'CASSANDRA_DC', 'datacenter1'),
+        }
+      : null,
+    lakeUri: lakeUri(env),
+    s3Endpoint: url(env, 'S3_ENDPOINT', null),
+    awsRegion: text(env, 'AWS_REGION', '') || text(env, 'AWS_DEFAULT_REGION', '') || 'us-east-1',
+    catalog: choice(env, 'CATALOG', CATALOGS, 'local'),
+    glueDatabase: text(env, 'GLUE_DATABASE', '') || 'primac_analytics_db',
+    glueEndpoint: url(env, 'GLUE_ENDPOINT', null),
+    queryEngine: choice(env, 'QUERY_ENGINE', ENGINES, 'duckdb'),
+    athenaWorkgroup: text(env, 'ATHENA_WORKGROUP', '') || 'primary',
+    athenaOutput: text(env, 'ATHENA_OUTPUT', '') || null,
+    trinoUrl: url(env, 'TRINO_URL', 'http://127.0.0.1:8080') ?? 'http://127.0.0.1:8080',
+    trinoCatalog: text(env, 'TRINO_CATALOG', '') || 'hive',
+    trinoSchema: text(env, 'TRINO_SCHEMA', '') || 'primac_analytics_db',
+    host: text(env, 'HOST', '') || '127.0.0.1',
+    port: port(env, 'PORT', 8000),
+    sensitiveColumns: Object.freeze(columnList(env, 'SENSITIVE_COLUMNS', 'mysql.users.password')),
+  };
+  for (const part of [config.mysql, config.postgres, config.cassandra]) if (part) Object.freeze(part);
+  return Object.freeze(config);
+}
+
+/** The process environment over an optional `.env` in the working directory (the environment wins). */
+export function readEnv(cwd = process.cwd(), env: Env = process.env): Env {
+  const file = resolve(cwd, '.env');
+  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+  return Object.freeze({ ...fromFile, ...env });
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  cached ??= parseConfig(readEnv());
+  return cached;
+}
