@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseConfig } from '../../src/config/config.ts';
+
+test('defaults are those of CLI.md', () => {
+  const c = parseConfig({});
+  assert.deepEqual(c.mysql, { host: '127.0.0.1', port: 3306, database: 'primac', user: 'primac', password: 'primac' });
+  assert.deepEqual(c.postgres, { host: '127.0.0.1', port: 5432, database: 'primac_postgres', user: 'primac', password: 'primac' });
+  assert.deepEqual(c.cassandra, { host: '127.0.0.1', port: 9042, keyspace: 'primac_db', dataCenter: 'datacenter1' });
+  assert.equal(c.lakeUri, './data/lake');
+  assert.equal(c.catalog, 'local');
+  assert.equal(c.queryEngine, 'duckdb');
+  assert.equal(c.glueDatabase, 'primac_analytics_db');
+  assert.equal(c.trinoUrl, 'http://127.0.0.1:8080');
+  assert.equal(c.port, 8000);
+  assert.deepEqual(c.sensitiveColumns, ['mysql.users.password']);
+  assert.ok(Object.isFrozen(c) && Object.isFrozen(c.mysql));
+});
+
+test('an empty host means the source is not configured', () => {
+  const c = parseConfig({ MYSQL_HOST: '', CASSANDRA_HOST: '' });
+  assert.equal(c.mysql, null);
+  assert.equal(c.cassandra, null);
+  assert.notEqual(c.postgres, null);
+});
+
+test('the original names: S3_BUCKET alone and AWS_DEFAULT_REGION', () => {
+  const c = parseConfig({ S3_BUCKET: 'my-bucket', AWS_DEFAULT_REGION: 'eu-west-1' });
+  assert.equal(c.lakeUri, 's3://my-bucket');
+  assert.equal(c.awsRegion, 'eu-west-1');
+  assert.equal(parseConfig({ S3_BUCKET: 'bucket-one', LAKE_URI: 's3://bucket-two/x/' }).lakeUri, 's3://bucket-two/x');
+});
+
+test('a bad value names the variable, the value and what is allowed', () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ MYSQL_PORT: 'abc' }, /MYSQL_PORT="abc" is not valid: expected a TCP port, an integer from 1 to 65535/],
+    [{ POSTGRES_PORT: '70000' }, /POSTGRES_PORT="70000"/],
+    [{ CATALOG: 'hive' }, /CATALOG="hive" is not valid: expected one of local, glue/],
+    [{ QUERY_ENGINE: 'spark' }, /QUERY_ENGINE="spark" is not valid: expected one of duckdb, athena, trino/],
+    [{ TRINO_URL: 'ftp://x' }, /TRINO_URL="ftp:\/\/x"/],
+    [{ LAKE_URI: 'gs://bucket' }, /LAKE_URI="gs:\/\/bucket"/],
+    [{ LAKE_URI: 's3://A_B' }, /LAKE_URI/],
+    [{ SENSITIVE_COLUMNS: 'users.password' }, /SENSITIVE_COLUMNS=.*source\.table\.column/],
+  ];
+  for (const [env, message] of cases) assert.throws(() => parseConfig(env), (e: Error & { code?: string }) => e.code === 'CONFIG_INVALID' && message.test(e.message));
+});
+
+test('no secret appears in a validation message about another variable', () => {
+  assert.throws(() => parseConfig({ MYSQL_PASSWORD: 's3cret!', MYSQL_PORT: 'x' }), (e: Error) => !e.message.includes('s3cret!'));
+});
