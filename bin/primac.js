@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Runs the TypeScript sources directly (tsx), so a clone needs no build step.
-import { register } from 'tsx/esm/api';
+// FIFOs between the sources and DuckDB hold threadpool threads while they open: keep plenty.
+process.env.UV_THREADPOOL_SIZE ??= '32';
+const { register } = await import('tsx/esm/api');
 
 register();
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

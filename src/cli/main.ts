@@ -1,6 +1,7 @@
 /** The `primac` command line (design/CLI.md). Each command is a thin layer over the modules the API uses too. */
 import { Command, CommanderError } from 'commander';
 import { isPrimacError } from '../core/errors.ts';
+import { registerIngest } from './commands/ingest.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServices } from './commands/services.ts';
 
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServices(program);
   registerSeed(program);
+  registerIngest(program);
   return program;
 }
 

@@ -1,0 +1,64 @@
+/** `primac ingest [--only …] [--tables …] [--format parquet|csv|both]` */
+import { InvalidArgumentError, type Command } from 'commander';
+import { getConfig } from '../../config/config.ts';
+import { SOURCE_NAMES, type SourceName } from '../../core/table-model.ts';
+import type { FileFormat } from '../../lake/layout.ts';
+import { runIngestion, type IngestEvent } from '../../ingest/run.ts';
+import { createLogger } from '../logger.ts';
+
+const ALIASES: Record<string, SourceName> = { mysql: 'mysql', mariadb: 'mysql', postgres: 'postgresql', postgresql: 'postgresql', cassandra: 'cassandra' };
+
+export function parseIngestSources(value: string): SourceName[] {
+  const names = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const out = names.map((n) => {
+    const source = ALIASES[n];
+    if (!source) throw new InvalidArgumentError(`"${n}" is not a source: expected a comma list of mysql, postgres, cassandra.`);
+    return source;
+  });
+  if (out.length === 0) throw new InvalidArgumentError('expected a comma list of mysql, postgres, cassandra.');
+  return [...new Set(out)];
+}
+
+export function parseFormat(value: string): FileFormat[] {
+  const v = value.trim().toLowerCase();
+  if (v === 'parquet' || v === 'csv') return [v];
+  if (v === 'both') return ['parquet', 'csv'];
+  throw new InvalidArgumentError(`"${value}" is not a format: expected parquet, csv or both.`);
+}
+
+export function parsePositive(name: string, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || n < 1 || n > max) throw new InvalidArgumentError(`"${value}" is not a valid ${name}: expected an integer from 1 to ${max}.`);
+    return n;
+  };
+}
+
+const human = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} kB`);
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('pull every row of every table of the configured sources into the lake and commit the catalog')
+    .option('--only <sources>', 'comma list of mysql, postgres, cassandra', parseIngestSources, [...SOURCE_NAMES])
+    .option('--tables <names>', 'comma list of tables (name or source.name); default: every table', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean), [] as string[])
+    .option('--format <format>', 'parquet, csv or both', parseFormat, ['parquet'] as FileFormat[])
+    .option('--keep <n>', 'snapshots kept per table (the current one included)', parsePositive('number of snapshots', 1000), 3)
+    .option('--parallel <n>', 'tables ingested at once', parsePositive('parallelism', 32), 2)
+    .option('--json', 'print the summary as JSON lines')
+    .action(async (options: { only: SourceName[]; tables: string[]; format: FileFormat[]; keep: number; parallel: number; json?: boolean }) => {
+      const log = createLogger();
+      const record = await runIngestion(getConfig(), { only: options.only, tables: options.tables, formats: options.format, keep: options.keep, parallel: options.parallel }, (e: IngestEvent) => {
+        if (e.event === 'table_failed' || e.event === 'source_failed') log.error(e, String(e.error));
+        else log.info(e, e.event);
+      });
+      for (const t of record.tables) {
+        const line = { source: t.source, table: t.table, status: t.status, rows: t.rows, bytes: t.bytes, files: t.files, seconds: Number(t.seconds.toFixed(2)), snapshot: t.snapshot, path: t.path, ...(t.error ? { error: t.error } : {}) };
+        process.stdout.write(options.json ? `${JSON.stringify(line)}\n`
+          : `${`${t.source}.${t.table}`.padEnd(30)} ${t.status.padEnd(9)} ${String(t.rows).padStart(10)} rows ${human(t.bytes).padStart(10)} ${String(t.files).padStart(3)} files ${t.seconds.toFixed(1).padStart(6)} s  ${t.snapshot ?? t.error ?? ''}\n`);
+      }
+      for (const s of record.skipped) process.stdout.write(options.json ? `${JSON.stringify({ skipped: s })}\n` : `skipped ${s}\n`);
+      if (!options.json) process.stdout.write(`run ${record.id}: ${record.status}\n`);
+      if (record.status !== 'succeeded') process.exitCode = 1;
+    });
+}

@@ -1,0 +1,111 @@
+/**
+ * `primac ingest`: discover every table of each configured source, run each through the pipeline (tables in
+ * parallel, bounded), record the run in the lake. Resolves to the run record; callers exit non-zero on failures.
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCatalog } from '../catalog/registry.ts';
+import type { Config } from '../config/config.ts';
+import { SOURCE_NAMES, type SourceName, type TableSchema } from '../core/table-model.ts';
+import type { FileFormat } from '../lake/layout.ts';
+import { LakeWriter } from '../lake/parquet/lake-writer.ts';
+import { openLake } from '../lake/registry.ts';
+import { HOST_VARIABLE, openSource } from '../sources/registry.ts';
+import type { Source } from '../sources/source.ts';
+import { cacheRoot } from '../services/paths.ts';
+import { writeRunRecord, type RunRecord, type TableOutcome } from './record.ts';
+import { ingestTable, type IngestContext } from './table.ts';
+
+export interface IngestOptions {
+  readonly only: readonly SourceName[];
+  /** `table` or `source.table` names; empty = every table. */
+  readonly tables: readonly string[];
+  readonly formats: readonly FileFormat[];
+  readonly keep: number;
+  readonly parallel: number;
+  readonly attempts?: number;
+}
+
+export type IngestEvent = Record<string, unknown> & { event: string };
+
+function wanted(options: IngestOptions, table: TableSchema): boolean {
+  if (options.tables.length === 0) return true;
+  return options.tables.some((t) => t === table.name || t === `${table.source}.${table.name}`);
+}
+
+/** Runs `tasks` with at most `limit` at a time, in order of submission. */
+async function pool<T>(limit: number, tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+export function newRunId(now = new Date()): string {
+  return `${now.toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function runIngestion(config: Config, options: IngestOptions, onEvent: (e: IngestEvent) => void = () => {}): Promise<RunRecord> {
+  const lake = await openLake(config);
+  const catalog = await openCatalog(config, lake);
+  const id = newRunId();
+  const tempRoot = join(tmpdir(), `primac-ingest-${id}`);
+  const writer = await LakeWriter.create({ tempDirectory: tempRoot, threads: 2, memoryLimit: '512MB' });
+  let record: RunRecord = { id, startedAt: new Date().toISOString(), finishedAt: null, status: 'running', options: { ...options }, skipped: [], tables: [] };
+  const emit = (e: IngestEvent) => onEvent({ run: id, ...e });
+  const sources: Source[] = [];
+  try {
+    const skipped: string[] = [];
+    const work: { source: Source; table: TableSchema }[] = [];
+    const failures: TableOutcome[] = [];
+    for (const name of SOURCE_NAMES.filter((s) => options.only.includes(s))) {
+      const source = await openSource(name, config);
+      if (!source) {
+        skipped.push(`${name}: not configured (${HOST_VARIABLE[name]} is empty)`);
+        emit({ event: 'source_skipped', source: name, reason: `${HOST_VARIABLE[name]} is empty` });
+        continue;
+      }
+      sources.push(source);
+      try {
+        const tables = (await source.discover()).filter((t) => wanted(options, t));
+        emit({ event: 'source_discovered', source: name, tables: tables.map((t) => t.name) });
+        for (const table of tables) work.push({ source, table });
+      } catch (error) {
+        const message = (error as Error).message;
+        emit({ event: 'source_failed', source: name, error: message });
+        failures.push({ source: name, table: '*', status: 'failed', rows: 0, bytes: 0, files: 0, seconds: 0, snapshot: null, path: null, error: message });
+      }
+    }
+    record = { ...record, skipped };
+    await writeRunRecord(lake, record);
+    const ctx: IngestContext = {
+      lake, catalog, writer, formats: options.formats, keep: options.keep, cache: cacheRoot(), tempRoot,
+      sensitive: new Set(config.sensitiveColumns.map((c) => c.toLowerCase())), attempts: options.attempts ?? 3,
+      onEvent: (e) => emit(e as IngestEvent),
+    };
+    const outcomes = [...failures];
+    await pool(options.parallel, work.map(({ source, table }) => async () => {
+      const outcome = await ingestTable(ctx, source, table);
+      outcomes.push(outcome);
+      record = { ...record, tables: [...outcomes] };
+      await writeRunRecord(lake, record).catch(() => undefined);
+      return outcome;
+    }));
+    const failed = outcomes.some((o) => o.status === 'failed');
+    record = { ...record, tables: outcomes, finishedAt: new Date().toISOString(), status: failed ? 'failed' : 'succeeded' };
+    await writeRunRecord(lake, record);
+    return record;
+  } finally {
+    await Promise.all(sources.map((s) => s.close().catch(() => undefined)));
+    await writer.close();
+    rmSync(tempRoot, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,80 @@
+/** A lake on local disk. Atomic replace = write a temp file in the same folder, then rename over the target. */
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { PrimacError } from '../../core/errors.ts';
+import type { LakeStorage, StoredObject } from '../lake-storage.ts';
+
+export function createLocalStorage(uri: string): LakeStorage {
+  const root = resolve(uri);
+  const pathOf = (key: string) => {
+    const path = resolve(root, key);
+    if (path !== root && !path.startsWith(root + sep)) throw new PrimacError('LAKE_FAILED', `Refusing a lake key outside the lake: ${key}`);
+    return path;
+  };
+  return {
+    uri,
+    capabilities: { localFiles: true },
+    locate: pathOf,
+    localPath: pathOf,
+    async putFile(key, file) {
+      const target = pathOf(key);
+      if (resolve(file) !== target) {
+        await mkdir(dirname(target), { recursive: true });
+        await copyFile(file, target);
+      }
+      return (await stat(target)).size;
+    },
+    async putBytes(key, bytes) {
+      const target = pathOf(key);
+      await mkdir(dirname(target), { recursive: true });
+      const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      await writeFile(temp, bytes);
+      await rename(temp, target);
+    },
+    async get(key) {
+      try {
+        return await readFile(pathOf(key));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+    async list(prefix) {
+      const base = pathOf(prefix.replace(/\/+$/, '') || '.');
+      const out: StoredObject[] = [];
+      let entries;
+      try {
+        entries = await readdir(base, { recursive: true, withFileTypes: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return out;
+        throw error;
+      }
+      for (const entry of entries) {
+        if (!entry.isFile() || entry.name.endsWith('.tmp')) continue;
+        const path = join(entry.parentPath, entry.name);
+        out.push({ key: relative(root, path).split(sep).join('/'), size: (await stat(path)).size });
+      }
+      return out.sort((a, b) => (a.key < b.key ? -1 : 1));
+    },
+    async delete(keys) {
+      const folders = new Set<string>();
+      for (const key of keys) {
+        const path = pathOf(key);
+        await rm(path, { force: true, recursive: true });
+        folders.add(dirname(path));
+      }
+      // Remove folders left empty (a deleted snapshot), up to the lake's root.
+      for (let folder of folders) {
+        while (folder.startsWith(root + sep)) {
+          try {
+            await rmdir(folder);
+          } catch {
+            break;
+          }
+          folder = dirname(folder);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Writes the lake's files with an embedded DuckDB: Parquet (zstd, typed) from a scanner query or from a stream of
+ * CSV text fed through a named pipe, so that no value is parsed in JavaScript. Memory is bounded by DuckDB's
+ * memory_limit (spilling to a temp folder), not by the table's size.
+ */
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, createWriteStream, mkdirSync, openSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnSchema } from '../../core/table-model.ts';
+import { csvStagingType, fromCsvExpression, quoteIdent, quoteString } from './duckdb-types.ts';
+
+export interface WriterOptions {
+  readonly tempDirectory: string;
+  readonly threads?: number;
+  readonly memoryLimit?: string;
+}
+
+/** Row groups of ~122k rows keep readers' memory low and still compress well. */
+export const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880";
+
+export class LakeWriter {
+  private pipes = 0;
+
+  private constructor(readonly instance: DuckDBInstance, private readonly tempDirectory: string) {}
+
+  static async create(options: WriterOptions): Promise<LakeWriter> {
+    mkdirSync(options.tempDirectory, { recursive: true });
+    const instance = await DuckDBInstance.create(':memory:', {
+      threads: String(options.threads ?? 2),
+      memory_limit: options.memoryLimit ?? '512MB',
+      temp_directory: join(options.tempDirectory, 'duckdb-spill'),
+      preserve_insertion_order: 'false',
+    });
+    // Text without an offset (MySQL TIMESTAMP read in UTC) is UTC, whatever this machine's zone.
+    const setup = await instance.connect();
+    await setup.run("SET GLOBAL TimeZone = 'UTC'");
+    setup.closeSync();
+    return new LakeWriter(instance, options.tempDirectory);
+  }
+
+  connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  /** COPY (query) TO a Parquet file; resolves to the number of rows written. */
+  async queryToParquet(connection: DuckDBConnection, query: string, file: string): Promise<number> {
+    const result = await connection.runAndReadAll(`COPY (${query}) TO ${quoteString(file)} (${PARQUET_OPTIONS})`);
+    return Number(result.getRows()[0]?.[0] ?? 0);
+  }
+
+  /**
+   * Streams RFC 4180 CSV text (no header; NULL = empty unquoted field, '' = "") into a Parquet file with the
+   * columns' exact types. Resolves to the number of rows written.
+   */
+  async csvToParquet(connection: DuckDBConnection, csv: Readable, columns: readonly ColumnSchema[], file: string): Promise<number> {
+    const pipe = join(this.tempDirectory, `pipe-${process.pid}-${this.pipes++}.csv`);
+    execFileSync('mkfifo', [pipe]);
+    try {
+      const types = columns.map((c) => `${quoteString(c.name)}: ${quoteString(csvStagingType(c))}`).join(', ');
+      const select = columns.map(fromCsvExpression).join(', ');
+      const query = `SELECT ${select} FROM read_csv(${quoteString(pipe)}, columns = {${types}}, header = false, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, strict_mode = true, new_line = '\\n', buffer_size = 8388608)`;
+      const copy = this.queryToParquet(connection, query, file);
+      const feed = pipeline(csv, createWriteStream(pipe));
+      try {
+        const [rows] = await Promise.all([copy, feed]);
+        return rows;
+      } catch (error) {
+        unblock(pipe);
+        await Promise.allSettled([copy, feed]);
+        throw error;
+      }
+    } finally {
+      rmSync(pipe, { force: true });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.instance.closeSync();
+    rmSync(join(this.tempDirectory, 'duckdb-spill'), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opening a FIFO blocks until the other end opens it. When one side failed before opening, open and close the
+ * other end without blocking so that the survivor sees EOF (or EPIPE) instead of waiting forever.
+ */
+function unblock(pipe: string): void {
+  for (const flags of [constants.O_RDONLY | constants.O_NONBLOCK, constants.O_WRONLY | constants.O_NONBLOCK]) {
+    try {
+      closeSync(openSync(pipe, flags));
+    } catch {
+      // Nobody on that end: nothing to release.
+    }
+  }
+}
+
+export function columnList(columns: readonly ColumnSchema[]): string {
+  return columns.map((c) => quoteIdent(c.name)).join(', ');
+}

@@ -1,0 +1,94 @@
+/**
+ * The MySQL/MariaDB source (the users service). Rows stream unbuffered (the driver pauses the socket when the lake
+ * is slower) as exact text, inside one consistent-snapshot transaction shared with the count.
+ */
+import mysql from 'mysql2/promise';
+import type { MysqlConfig } from '../../config/config.ts';
+import type { ColumnSchema, TableSchema } from '../../core/table-model.ts';
+import { csvLine, writeParts } from '../csv-parts.ts';
+import type { Source } from '../source.ts';
+import { mysqlError } from './mysql-errors.ts';
+import { mysqlLogicalType } from './mysql-types.ts';
+
+const ROWS_PER_PART = 1_000_000;
+const ident = (name: string) => `\`${name.replace(/`/g, '``')}\``;
+
+/** SELECT expressions giving each column's exact text: binaries as hex. */
+function readExpression(column: ColumnSchema): string {
+  return column.type.kind === 'binary' ? `HEX(${ident(column.name)})` : ident(column.name);
+}
+
+/** Text as MySQL sends it → the exact text DuckDB parses for the column's type. */
+function encoder(column: ColumnSchema): (text: string | null) => string | null {
+  switch (column.type.kind) {
+    case 'boolean': return (t) => (t === null ? null : t === '0' ? 'false' : 'true');
+    // MySQL's zero dates are not dates: stored as NULL (documented).
+    case 'date': case 'timestamp': case 'timestamptz': return (t) => (t === null || t.startsWith('0000-00-00') ? null : t);
+    default: return (t) => t;
+  }
+}
+
+export function createMysqlSource(config: MysqlConfig): Source {
+  const location = `${config.host}:${config.port}/${config.database}`;
+  const secrets = [config.password];
+  const connect = () => mysql.createConnection({
+    host: config.host, port: config.port, user: config.user, password: config.password, database: config.database,
+    charset: 'utf8mb4', timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true,
+  });
+
+  return {
+    name: 'mysql',
+    capabilities: { snapshotReads: true },
+    location,
+    async discover() {
+      const db = await connect().catch((error) => { throw mysqlError(error, { location }, secrets); });
+      try {
+        const [columns] = await db.query(`
+          SELECT c.TABLE_NAME t, c.COLUMN_NAME c, c.DATA_TYPE dt, c.COLUMN_TYPE ct, c.NUMERIC_PRECISION p, c.NUMERIC_SCALE s, c.IS_NULLABLE n, c.COLUMN_KEY k
+          FROM information_schema.COLUMNS c JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+          WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE' ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION`) as unknown as [Record<string, string | number | null>[]];
+        const tables = new Map<string, { columns: ColumnSchema[]; primaryKey: string[] }>();
+        for (const r of columns) {
+          const entry = tables.get(String(r.t)) ?? { columns: [], primaryKey: [] };
+          const info = { dataType: String(r.dt).toLowerCase(), columnType: String(r.ct), precision: r.p === null ? null : Number(r.p), scale: r.s === null ? null : Number(r.s) };
+          entry.columns.push({ name: String(r.c), type: mysqlLogicalType(info), nullable: r.n === 'YES', nativeType: String(r.ct) });
+          if (r.k === 'PRI') entry.primaryKey.push(String(r.c));
+          tables.set(String(r.t), entry);
+        }
+        return [...tables].map(([name, t]): TableSchema => ({ source: 'mysql', name, columns: t.columns, primaryKey: t.primaryKey }));
+      } catch (error) {
+        throw mysqlError(error, { location }, secrets);
+      } finally {
+        await db.end().catch(() => undefined);
+      }
+    },
+    async extract(table, columns, sink) {
+      const db = await connect().catch((error) => { throw mysqlError(error, { location, table: table.name }, secrets); });
+      try {
+        await db.query("SET SESSION time_zone = '+00:00'");
+        await db.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        await db.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+        const [[{ n }]] = await db.query(`SELECT COUNT(*) AS n FROM ${ident(table.name)}`) as unknown as [[{ n: string | number }]];
+        const encoders = columns.map(encoder);
+        const stream = (db as unknown as { connection: import('mysql2').Connection }).connection.query({
+          sql: `SELECT ${columns.map(readExpression).join(', ')} FROM ${ident(table.name)}`,
+          rowsAsArray: true,
+          typeCast: (field: { string(): string | null }) => field.string(),
+        }).stream({ highWaterMark: 1000 });
+        const lines = (async function* () {
+          for await (const row of stream as AsyncIterable<(string | null)[]>) {
+            yield csvLine(row.map((value, i) => encoders[i]!(value)));
+          }
+        })();
+        const rows = await writeParts(sink, lines, ROWS_PER_PART);
+        await db.query('COMMIT');
+        return { rowsRead: rows, sourceCount: Number(n), path: 'unbuffered stream (mysql2) → CSV → DuckDB' };
+      } catch (error) {
+        throw mysqlError(error, { location, table: table.name }, secrets);
+      } finally {
+        await db.end().catch(() => undefined);
+      }
+    },
+    async close() {},
+  };
+}

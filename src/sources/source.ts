@@ -1,0 +1,44 @@
+/**
+ * The source seam: discover tables and their schemas at run time, and stream every row of a table into the
+ * lake's parts with bounded memory. Each backend lives in sources/<backend>/ and translates its driver's errors in
+ * exactly one place (<backend>-errors.ts).
+ */
+import type { Readable } from 'node:stream';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnSchema, SourceName, TableSchema } from '../core/table-model.ts';
+
+export interface SourceCapabilities {
+  /** Reads see one consistent snapshot, so the source's count can be taken in the same snapshot. */
+  readonly snapshotReads: boolean;
+}
+
+/** Where a table's rows go: one part file per call, from CSV text or from a DuckDB query (scanner paths). */
+export interface PartSink {
+  /** RFC 4180 CSV, no header, NULL = empty unquoted field, '' = "" ; binary columns as hex. Resolves to rows written. */
+  fromCsv(csv: Readable): Promise<number>;
+  /** A DuckDB query over an attached source; resolves to rows written. */
+  fromQuery(sql: string): Promise<number>;
+  /** The writer's DuckDB connection, for ATTACH and counts in the same transaction. */
+  readonly duckdb: DuckDBConnection;
+  /** Machine-wide download cache (scanner extensions). */
+  readonly cache: string;
+}
+
+export interface ExtractResult {
+  readonly rowsRead: number;
+  /** The source's own count of the table, taken at read time (in the same snapshot where the source has them). */
+  readonly sourceCount: number;
+  /** Which path the rows took, e.g. "duckdb postgres scanner" or "COPY csv → DuckDB", and why. */
+  readonly path: string;
+}
+
+export interface Source {
+  readonly name: SourceName;
+  readonly capabilities: SourceCapabilities;
+  /** Where it is (host:port/database), for messages; never a credential. */
+  readonly location: string;
+  discover(): Promise<TableSchema[]>;
+  /** Streams every row of `columns` of `table` into the sink. */
+  extract(table: TableSchema, columns: readonly ColumnSchema[], sink: PartSink): Promise<ExtractResult>;
+  close(): Promise<void>;
+}
