@@ -15,7 +15,7 @@ export function createLocalStorage(uri: string): LakeStorage {
   return {
     uri,
     capabilities: { localFiles: true },
-    locate: pathOf,
+    locate: (key) => `${pathOf(key)}${key.endsWith('/') ? '/' : ''}`,
     localPath: pathOf,
     async putFile(key, file) {
       const target = pathOf(key);
