@@ -5,12 +5,14 @@
 import type { Catalog, CatalogTable } from '../catalog/catalog.ts';
 import type { LakeStorage } from '../lake/lake-storage.ts';
 import { snapshotOf, tablePrefix } from '../lake/layout.ts';
+import { crashPoint } from './crash-points.ts';
 
 export async function commitSnapshot(catalog: Catalog, lake: LakeStorage, entry: Omit<CatalogTable, 'previous'>, keep: number): Promise<CatalogTable> {
   const current = await catalog.get(entry.name);
   const previous = current && current.snapshot.id !== entry.snapshot.id ? [current.snapshot.id, ...current.previous].slice(0, Math.max(keep - 1, 0)) : current?.previous ?? [];
   const table: CatalogTable = { ...entry, previous };
   await catalog.commit(table);
+  crashPoint('after-commit');
   await pruneSnapshots(lake, table);
   return table;
 }

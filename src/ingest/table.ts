@@ -13,6 +13,7 @@ import { newSnapshotId, snapshotPrefix, type FileFormat } from '../lake/layout.t
 import type { LakeWriter } from '../lake/parquet/lake-writer.ts';
 import type { Source } from '../sources/source.ts';
 import { commitSnapshot } from './commit.ts';
+import { crashPoint } from './crash-points.ts';
 import type { TableOutcome } from './record.ts';
 import { withRetry } from './retry.ts';
 import { stagingSink } from './sink.ts';
@@ -47,6 +48,7 @@ async function attempt(ctx: IngestContext, source: Source, table: TableSchema, c
   try {
     const sink = stagingSink(ctx.writer, duckdb, staging, columns, ctx.cache);
     const extracted = await source.extract(table, columns, sink);
+    crashPoint('extract');
     // An empty table still gets one (empty) part, so that its schema is readable.
     if (sink.parts().length === 0) await sink.fromCsv(Readable.from([]));
     const { files, columns: finalColumns } = await finalizeParts(duckdb, sink.parts(), columns, ctx.formats);
@@ -55,9 +57,11 @@ async function attempt(ctx: IngestContext, source: Source, table: TableSchema, c
     for (const file of files) {
       const key = `${prefix}${basename(file.path)}`;
       landed.push({ key, format: file.format, rows: file.rows, bytes: await ctx.lake.putFile(key, file.path) });
+      crashPoint('upload');
     }
     await verifyLanded(ctx.lake, prefix, landed);
     const main = ctx.formats.includes('parquet') ? 'parquet' : 'csv';
+    crashPoint('before-commit');
     const committed = await commitSnapshot(ctx.catalog, ctx.lake, {
       name: catalogName(source.name, table.name),
       source: source.name,

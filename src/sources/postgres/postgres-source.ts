@@ -18,6 +18,8 @@ export function createPostgresSource(config: PostgresConfig, options: { scanner:
   let attaching: Promise<void> | null = null;
   const connect = async () => {
     const client = new pg.Client({ host: config.host, port: config.port, user: config.user, password: config.password, database: config.database, application_name: 'primac-ingest' });
+    // A dropped connection also fails the query in flight; without a listener it would crash the process.
+    client.on('error', () => undefined);
     try {
       await client.connect();
     } catch (error) {
