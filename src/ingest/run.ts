@@ -58,7 +58,7 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
   const catalog = await openCatalog(config, lake);
   const id = newRunId();
   const tempRoot = join(tmpdir(), `primac-ingest-${id}`);
-  const writer = await LakeWriter.create({ tempDirectory: tempRoot, threads: 2, memoryLimit: '512MB' });
+  const writer = await LakeWriter.create({ tempDirectory: tempRoot, threads: 2, memoryLimit: '256MB' });
   let record: RunRecord = { id, startedAt: new Date().toISOString(), finishedAt: null, status: 'running', options: { ...options }, skipped: [], tables: [] };
   const emit = (e: IngestEvent) => onEvent({ run: id, ...e });
   const sources: Source[] = [];

@@ -6,16 +6,20 @@
 import type { Readable } from 'node:stream';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSchema, SourceName, TableSchema } from '../core/table-model.ts';
+import type { CsvDialect } from '../lake/parquet/lake-writer.ts';
 
 export interface SourceCapabilities {
   /** Reads see one consistent snapshot, so the source's count can be taken in the same snapshot. */
   readonly snapshotReads: boolean;
 }
 
-/** Where a table's rows go: one part file per call, from CSV text or from a DuckDB query (scanner paths). */
+/** Where a table's rows go: Parquet parts (about 1M rows each), from CSV text or from a DuckDB query (scanner paths). */
 export interface PartSink {
-  /** RFC 4180 CSV, no header, NULL = empty unquoted field, '' = "" ; binary columns as hex. Resolves to rows written. */
-  fromCsv(csv: Readable): Promise<number>;
+  /**
+   * CSV text, no header: RFC 4180 with NULL = an empty unquoted field and '' = "" by default, or another dialect;
+   * binary columns as hex. Resolves to rows written.
+   */
+  fromCsv(csv: Readable, dialect?: CsvDialect): Promise<number>;
   /** A DuckDB query over an attached source; resolves to rows written. */
   fromQuery(sql: string): Promise<number>;
   /** The writer's DuckDB connection, for ATTACH and counts in the same transaction. */

@@ -48,9 +48,14 @@ async function fromPyPI(name: ScannerName, duckdbVersion: string, cache: string)
 }
 
 export async function loadScanner(connection: DuckDBConnection, name: ScannerName, cache: string): Promise<ScannerAvailability> {
-  if ((await tryRun(connection, `LOAD ${name}`)) === null) return { ok: true, origin: 'installed' };
-  const version = (await connection.runAndReadAll('SELECT version()')).getRows()[0]?.[0] as string;
+  const version = String((await connection.runAndReadAll('SELECT version()')).getRows()[0]?.[0]);
   const bare = version.replace(/^v/, '');
+  // A copy fetched earlier from PyPI first, then one installed in DuckDB's own folder, without DuckDB's automatic
+  // download (offline it costs half a second to fail).
+  const cached = findFile(join(cache, 'duckdb-extensions', `${name}-${bare}`), FILE_NAME[name]);
+  if (cached && (await tryRun(connection, `LOAD ${quoteString(cached)}`)) === null) return { ok: true, origin: `PyPI ${PYPI_PACKAGE[name]}==${bare}` };
+  await tryRun(connection, 'SET autoinstall_known_extensions = false');
+  if ((await tryRun(connection, `LOAD ${name}`)) === null) return { ok: true, origin: 'installed' };
   const key = `${name}@${bare}`;
   // One attempt per process: INSTALL without internet fails the same way every time.
   let attempt = attempts.get(key);
@@ -64,7 +69,7 @@ export async function loadScanner(connection: DuckDBConnection, name: ScannerNam
   const file = await attempt;
   if (file === null) {
     const loaded = await tryRun(connection, `LOAD ${name}`);
-    return loaded === null ? { ok: true, origin: 'repository' } : { ok: false, reason: `the ${name} extension for DuckDB ${version} could not be installed` };
+    return loaded === null ? { ok: true, origin: 'DuckDB repository' } : { ok: false, reason: `the ${name} extension for DuckDB ${version} could not be installed` };
   }
   const loaded = await tryRun(connection, `LOAD ${quoteString(file)}`);
   return loaded === null ? { ok: true, origin: `PyPI ${PYPI_PACKAGE[name]}==${bare}` } : { ok: false, reason: loaded };

@@ -1,7 +1,8 @@
 /**
  * Writes the lake's files with an embedded DuckDB: Parquet (zstd, typed) from a scanner query or from a stream of
- * CSV text fed through a named pipe, so that no value is parsed in JavaScript. Memory is bounded by DuckDB's
- * memory_limit (spilling to a temp folder), not by the table's size.
+ * CSV text fed through a named pipe, so that no value is parsed in JavaScript. Output goes to a folder, split into
+ * files of ROW_GROUPS_PER_FILE row groups. Memory is bounded by DuckDB's memory_limit (spilling to a temp folder),
+ * not by the table's size.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, createWriteStream, mkdirSync, openSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSchema } from '../../core/table-model.ts';
-import { csvStagingType, fromCsvExpression, quoteIdent, quoteString } from './duckdb-types.ts';
+import { csvStagingType, fromCsvExpression, quoteString } from './duckdb-types.ts';
 
 export interface WriterOptions {
   readonly tempDirectory: string;
@@ -18,8 +19,17 @@ export interface WriterOptions {
   readonly memoryLimit?: string;
 }
 
-/** Row groups of ~122k rows keep readers' memory low and still compress well. */
-export const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880";
+/** How the CSV text is spelled: RFC 4180 by default; the MySQL client's tab-separated output otherwise. */
+export interface CsvDialect {
+  readonly delimiter: string;
+  /** The unquoted text meaning NULL ('' = an empty unquoted field). */
+  readonly nullText: string;
+}
+export const RFC4180: CsvDialect = { delimiter: ',', nullText: '' };
+
+/** Row groups of ~122k rows keep readers' memory low and still compress well; ~1M rows per file. */
+export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
+const SPLIT_OPTIONS = "ROW_GROUPS_PER_FILE 8, FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE true";
 
 export class LakeWriter {
   private pipes = 0;
@@ -30,7 +40,7 @@ export class LakeWriter {
     mkdirSync(options.tempDirectory, { recursive: true });
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads ?? 2),
-      memory_limit: options.memoryLimit ?? '512MB',
+      memory_limit: options.memoryLimit ?? '256MB',
       temp_directory: join(options.tempDirectory, 'duckdb-spill'),
       preserve_insertion_order: 'false',
     });
@@ -45,24 +55,21 @@ export class LakeWriter {
     return this.instance.connect();
   }
 
-  /** COPY (query) TO a Parquet file; resolves to the number of rows written. */
-  async queryToParquet(connection: DuckDBConnection, query: string, file: string): Promise<number> {
-    const result = await connection.runAndReadAll(`COPY (${query}) TO ${quoteString(file)} (${PARQUET_OPTIONS})`);
+  /** COPY (query) TO Parquet files in `folder`; resolves to the number of rows written. */
+  async queryToParquet(connection: DuckDBConnection, query: string, folder: string): Promise<number> {
+    const result = await connection.runAndReadAll(`COPY (${query}) TO ${quoteString(folder)} (${PARQUET_OPTIONS}, ${SPLIT_OPTIONS})`);
     return Number(result.getRows()[0]?.[0] ?? 0);
   }
 
-  /**
-   * Streams RFC 4180 CSV text (no header; NULL = empty unquoted field, '' = "") into a Parquet file with the
-   * columns' exact types. Resolves to the number of rows written.
-   */
-  async csvToParquet(connection: DuckDBConnection, csv: Readable, columns: readonly ColumnSchema[], file: string): Promise<number> {
+  /** Streams CSV text (no header; '' quoted as "") into Parquet files in `folder` with the columns' exact types. */
+  async csvToParquet(connection: DuckDBConnection, csv: Readable, columns: readonly ColumnSchema[], folder: string, dialect: CsvDialect = RFC4180): Promise<number> {
     const pipe = join(this.tempDirectory, `pipe-${process.pid}-${this.pipes++}.csv`);
     execFileSync('mkfifo', [pipe]);
     try {
       const types = columns.map((c) => `${quoteString(c.name)}: ${quoteString(csvStagingType(c))}`).join(', ');
       const select = columns.map(fromCsvExpression).join(', ');
-      const query = `SELECT ${select} FROM read_csv(${quoteString(pipe)}, columns = {${types}}, header = false, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, strict_mode = true, new_line = '\\n', buffer_size = 8388608)`;
-      const copy = this.queryToParquet(connection, query, file);
+      const query = `SELECT ${select} FROM read_csv(${quoteString(pipe)}, columns = {${types}}, header = false, delim = ${quoteString(dialect.delimiter)}, quote = '"', escape = '"', nullstr = ${quoteString(dialect.nullText)}, auto_detect = false, allow_quoted_nulls = false, strict_mode = true, new_line = '\\n', buffer_size = 8388608)`;
+      const copy = this.queryToParquet(connection, query, folder);
       const feed = pipeline(csv, createWriteStream(pipe));
       try {
         const [rows] = await Promise.all([copy, feed]);
@@ -95,8 +102,4 @@ function unblock(pipe: string): void {
       // Nobody on that end: nothing to release.
     }
   }
-}
-
-export function columnList(columns: readonly ColumnSchema[]): string {
-  return columns.map((c) => quoteIdent(c.name)).join(', ');
 }

@@ -5,12 +5,11 @@
 import cassandra from 'cassandra-driver';
 import type { CassandraConfig } from '../../config/config.ts';
 import type { ColumnSchema, TableSchema } from '../../core/table-model.ts';
-import { csvLine, writeParts } from '../csv-parts.ts';
+import { csvLine, csvStream } from '../csv-parts.ts';
 import type { Source } from '../source.ts';
 import { cassandraError } from './cassandra-errors.ts';
 import { cassandraLogicalType, cassandraText } from './cassandra-types.ts';
 
-const ROWS_PER_PART = 1_000_000;
 const RANGES = 16;
 const PAGE_SIZE = 5000;
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -99,7 +98,7 @@ export function createCassandraSource(config: CassandraConfig): Source {
             sourceCount += Number(counted.rows[0]!.n);
           }
         })();
-        const rows = await writeParts(sink, lines, ROWS_PER_PART);
+        const rows = await sink.fromCsv(csvStream(lines));
         return { rowsRead: rows, sourceCount, path: `driver paging over ${RANGES} token ranges → CSV → DuckDB` };
       } catch (error) {
         throw cassandraError(error, { location, table: table.name });

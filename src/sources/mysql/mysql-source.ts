@@ -5,12 +5,12 @@
 import mysql from 'mysql2/promise';
 import type { MysqlConfig } from '../../config/config.ts';
 import type { ColumnSchema, TableSchema } from '../../core/table-model.ts';
-import { csvLine, writeParts } from '../csv-parts.ts';
+import { csvLine, csvStream } from '../csv-parts.ts';
 import type { Source } from '../source.ts';
+import { mysqlClientBinary, readWithClient } from './mysql-client-reader.ts';
 import { mysqlError } from './mysql-errors.ts';
 import { mysqlLogicalType } from './mysql-types.ts';
 
-const ROWS_PER_PART = 1_000_000;
 const ident = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 
 /** SELECT expressions giving each column's exact text: binaries as hex. */
@@ -28,7 +28,7 @@ function encoder(column: ColumnSchema): (text: string | null) => string | null {
   }
 }
 
-export function createMysqlSource(config: MysqlConfig): Source {
+export function createMysqlSource(config: MysqlConfig, options: { client: boolean } = { client: true }): Source {
   const location = `${config.host}:${config.port}/${config.database}`;
   const secrets = [config.password];
   const connect = () => mysql.createConnection({
@@ -63,6 +63,15 @@ export function createMysqlSource(config: MysqlConfig): Source {
       }
     },
     async extract(table, columns, sink) {
+      const client = options.client ? mysqlClientBinary() : null;
+      if (client) {
+        try {
+          const { rows, count } = await readWithClient(client, config, table, columns, sink);
+          return { rowsRead: rows, sourceCount: count, path: `${client.split('/').pop()} client (--quick --raw) → DuckDB` };
+        } catch (error) {
+          throw mysqlError(error, { location, table: table.name }, secrets);
+        }
+      }
       const db = await connect().catch((error) => { throw mysqlError(error, { location, table: table.name }, secrets); });
       try {
         await db.query("SET SESSION time_zone = '+00:00'");
@@ -80,9 +89,9 @@ export function createMysqlSource(config: MysqlConfig): Source {
             yield csvLine(row.map((value, i) => encoders[i]!(value)));
           }
         })();
-        const rows = await writeParts(sink, lines, ROWS_PER_PART);
+        const rows = await sink.fromCsv(csvStream(lines));
         await db.query('COMMIT');
-        return { rowsRead: rows, sourceCount: Number(n), path: 'unbuffered stream (mysql2) → CSV → DuckDB' };
+        return { rowsRead: rows, sourceCount: Number(n), path: `unbuffered stream (mysql2) → CSV → DuckDB (${options.client ? 'no mariadb/mysql client found' : 'client disabled'})` };
       } catch (error) {
         throw mysqlError(error, { location, table: table.name }, secrets);
       } finally {

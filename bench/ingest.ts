@@ -1,0 +1,89 @@
+/**
+ * Ingestion speed and memory per table, beside the raw floor measured in the same run:
+ *   PostgreSQL: psql COPY (…) TO STDOUT (FORMAT binary) into /dev/null;  MariaDB: mariadb --quick SELECT into /dev/null;
+ *   Cassandra: the Node driver's plain paged read.
+ * Each ingestion runs in its own process (peak RSS is that process's). One JSON line per table and scale.
+ *   npm run bench:ingest                     # BENCH_SCALES=1,55 (≈ 10.5M rows at 55); BENCH_SKIP_SEED=1 reuses the data
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cassandra from 'cassandra-driver';
+import { getConfig, parseConfig, readEnv } from '../src/config/config.ts';
+import { runIngestion } from '../src/ingest/run.ts';
+import { utcMidnight } from '../src/seed/calendar.ts';
+import { seed } from '../src/seed/seed.ts';
+import { SEED_TABLES } from '../src/seed/tables.ts';
+
+const SOURCE = { mysql: 'mysql', postgres: 'postgresql', cassandra: 'cassandra' } as const;
+const [, , mode, sourceArg, tableArg, lakeArg] = process.argv;
+
+async function ingestOne(source: 'mysql' | 'postgresql' | 'cassandra', table: string, lake: string) {
+  const config = parseConfig({ ...readEnv(), LAKE_URI: lake, CATALOG: 'local' });
+  const started = performance.now();
+  const record = await runIngestion(config, { only: [source], tables: [table], formats: ['parquet'], keep: 1, parallel: 1, attempts: 1 });
+  const seconds = (performance.now() - started) / 1000;
+  const t = record.tables[0]!;
+  process.stdout.write(`${JSON.stringify({ rows: t.rows, seconds, path: t.path, status: t.status, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+}
+
+function timed(work: () => void): number {
+  const started = performance.now();
+  work();
+  return (performance.now() - started) / 1000;
+}
+
+async function floor(source: string, table: string): Promise<number> {
+  const config = getConfig();
+  if (source === 'postgresql') {
+    const pg = config.postgres!;
+    return timed(() => execFileSync('psql', ['-X', '-q', '-h', pg.host, '-p', String(pg.port), '-U', pg.user, '-d', pg.database, '-c', `COPY (SELECT * FROM "${table}") TO STDOUT (FORMAT binary)`], { env: { ...process.env, PGPASSWORD: pg.password }, stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 }));
+  }
+  if (source === 'mysql') {
+    const my = config.mysql!;
+    return timed(() => execFileSync('mariadb', ['--no-defaults', '--quick', '--batch', '-h', my.host, '-P', String(my.port), '-u', my.user, `-p${my.password}`, my.database, '-e', `SELECT * FROM \`${table}\``], { stdio: ['ignore', 'ignore', 'inherit'] }));
+  }
+  const cs = config.cassandra!;
+  const client = new cassandra.Client({ contactPoints: [`${cs.host}:${cs.port}`], localDataCenter: cs.dataCenter, keyspace: cs.keyspace, socketOptions: { readTimeout: 120_000 } });
+  await client.connect();
+  const started = performance.now();
+  let pageState: string | undefined;
+  do {
+    const page = await client.execute(`SELECT * FROM "${table}"`, [], { fetchSize: 5000, pageState, prepare: true });
+    pageState = page.pageState ?? undefined;
+  } while (pageState);
+  const seconds = (performance.now() - started) / 1000;
+  await client.shutdown();
+  return seconds;
+}
+
+if (mode === '--one') {
+  await ingestOne(sourceArg as 'mysql', tableArg!, lakeArg!);
+} else {
+  const scales = (process.env.BENCH_SCALES ?? '1,55').split(',').map(Number);
+  for (const scale of scales) {
+    if (process.env.BENCH_SKIP_SEED !== '1') {
+      await seed(getConfig(), { scale, seed: 42, shape: 'consistent', until: utcMidnight(Date.now()), loadTime: 0 }, ['mysql', 'postgres', 'cassandra']);
+    }
+    for (const t of SEED_TABLES) {
+      const source = SOURCE[t.source];
+      const lake = mkdtempSync(join(tmpdir(), 'primac-bench-lake-'));
+      try {
+        const floorSeconds = await floor(source, t.name);
+        const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', source, t.name, lake], { encoding: 'utf8', env: { ...process.env, UV_THREADPOOL_SIZE: '32' } });
+        if (child.status !== 0) throw new Error(child.stderr);
+        const run = JSON.parse(child.stdout.trim().split('\n').pop()!);
+        const rowsPerS = run.rows / run.seconds;
+        const floorRowsPerS = run.rows / floorSeconds;
+        process.stdout.write(`${JSON.stringify({
+          what: 'ingest', source, table: t.name, scale, rows: run.rows, seconds: Number(run.seconds.toFixed(3)), rows_per_s: Math.round(rowsPerS),
+          floor_rows_per_s: Math.round(floorRowsPerS), ratio_to_floor: Number((rowsPerS / floorRowsPerS).toFixed(2)), peak_rss_mb: run.peak_rss_mb, path: run.path,
+        })}\n`);
+      } finally {
+        rmSync(lake, { recursive: true, force: true });
+      }
+    }
+  }
+}
