@@ -2,15 +2,18 @@
  * The Cassandra source (claims and payments). Cassandra has no snapshots: a table is read token range by token
  * range with paging, and each range is counted right after it is read.
  */
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import cassandra from 'cassandra-driver';
 import type { CassandraConfig } from '../../config/config.ts';
 import type { ColumnSchema, TableSchema } from '../../core/table-model.ts';
-import { csvLine, csvStream } from '../csv-parts.ts';
+import { csvField } from '../csv-parts.ts';
 import type { Source } from '../source.ts';
 import { cassandraError } from './cassandra-errors.ts';
-import { cassandraLogicalType, cassandraText } from './cassandra-types.ts';
+import { cassandraEncoder, cassandraLogicalType } from './cassandra-types.ts';
 
-const RANGES = 16;
+const RANGES = 32;
+const PARALLEL_RANGES = 4;
 const PAGE_SIZE = 5000;
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const { Long } = cassandra.types;
@@ -80,27 +83,42 @@ export function createCassandraSource(config: CassandraConfig): Source {
       const c = await connected();
       const token = `token(${t.partitionKey.map(quote).join(', ')})`;
       const where = (first: boolean) => `${token} ${first ? '>=' : '>'} ? AND ${token} <= ?`;
-      const cql = columns.map((col) => t.cqlTypes[col.name] ?? 'text');
-      try {
-        let sourceCount = 0;
-        const ranges = tokenRanges(RANGES);
-        const lines = (async function* () {
-          for (const range of ranges) {
-            const params = [Long.fromString(range.lo.toString()), Long.fromString(range.hi.toString())];
-            const query = `SELECT ${columns.map((col) => quote(col.name)).join(', ')} FROM ${quote(t.name)} WHERE ${where(range.first)}`;
-            let pageState: string | undefined;
-            do {
-              const page = await c.execute(query, params, { prepare: true, fetchSize: PAGE_SIZE, pageState });
-              for (const row of page.rows) yield csvLine(columns.map((col, i) => cassandraText(cql[i]!, row[col.name])));
-              pageState = page.pageState ?? undefined;
-            } while (pageState);
-            const counted = await c.execute(`SELECT count(*) AS n FROM ${quote(t.name)} WHERE ${where(range.first)}`, params, { prepare: true });
-            sourceCount += Number(counted.rows[0]!.n);
+      const select = `SELECT ${columns.map((col) => quote(col.name)).join(', ')} FROM ${quote(t.name)} WHERE `;
+      const encoders = columns.map((col) => cassandraEncoder(t.cqlTypes[col.name] ?? 'text'));
+      // Several token ranges are read at once into one bounded stream (whole lines per write, so rows never mix).
+      const out = new PassThrough({ highWaterMark: 4 * 1024 * 1024 });
+      let sourceCount = 0;
+      const readRange = async (range: ReturnType<typeof tokenRanges>[number]) => {
+        const params = [Long.fromString(range.lo.toString()), Long.fromString(range.hi.toString())];
+        let pageState: string | undefined;
+        do {
+          const page = await c.execute(select + where(range.first), params, { prepare: true, fetchSize: PAGE_SIZE, pageState });
+          let chunk = '';
+          for (const row of page.rows) {
+            const values = row.values();
+            let line = '';
+            for (let i = 0; i < values.length; i++) line += (i === 0 ? '' : ',') + csvField(encoders[i]!(values[i]));
+            chunk += `${line}\n`;
           }
-        })();
-        const rows = await sink.fromCsv(csvStream(lines));
-        return { rowsRead: rows, sourceCount, path: `driver paging over ${RANGES} token ranges → CSV → DuckDB` };
+          if (chunk && !out.write(chunk)) await once(out, 'drain');
+          pageState = page.pageState ?? undefined;
+        } while (pageState);
+        // Counted right after it is read: Cassandra has no snapshot to share.
+        const counted = await c.execute(`SELECT count(*) AS n FROM ${quote(t.name)} WHERE ${where(range.first)}`, params, { prepare: true });
+        sourceCount += Number(counted.rows[0]!.n);
+      };
+      const ranges = tokenRanges(RANGES);
+      const readers = Promise.all(Array.from({ length: PARALLEL_RANGES }, async () => {
+        for (let range = ranges.shift(); range; range = ranges.shift()) await readRange(range);
+      })).then(() => out.end(), (error) => {
+        out.destroy(error as Error);
+        throw error;
+      });
+      try {
+        const [rows] = await Promise.all([sink.fromCsv(out), readers]);
+        return { rowsRead: rows, sourceCount, path: `driver paging over ${RANGES} token ranges, ${PARALLEL_RANGES} at a time → CSV → DuckDB` };
       } catch (error) {
+        await readers.catch(() => undefined);
         throw cassandraError(error, { location, table: table.name });
       }
     },

@@ -35,19 +35,22 @@ function jsonReplacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** The exact text DuckDB parses for the column (decimal_any and binary as staged text). */
-export function cassandraText(cql: string, value: unknown): string | null {
-  if (value === null || value === undefined) return null;
+type Encoder = (value: unknown) => string | null;
+const nullable = (encode: (value: never) => string): Encoder => (value) => (value === null || value === undefined ? null : encode(value as never));
+
+/** The function giving the exact text DuckDB parses for a column of this CQL type (chosen once per column). */
+export function cassandraEncoder(cql: string): Encoder {
   switch (cql) {
-    case 'timestamp': return (value as Date).toISOString();
-    case 'decimal': return decimalText(value as DriverDecimal);
-    case 'blob': return (value as Buffer).toString('hex');
-    case 'boolean': return value ? 'true' : 'false';
-    case 'text': case 'varchar': case 'ascii': return value as string;
-    default:
-      if (typeof value === 'object' && (value instanceof Map || value instanceof Set || Array.isArray(value) || value.constructor === Object)) {
-        return JSON.stringify(value, jsonReplacer);
-      }
-      return String(value);
+    case 'timestamp': return nullable((v: Date) => v.toISOString());
+    case 'decimal': return nullable((v: DriverDecimal) => decimalText(v));
+    case 'blob': return nullable((v: Buffer) => v.toString('hex'));
+    case 'boolean': return nullable((v: boolean) => (v ? 'true' : 'false'));
+    case 'text': case 'varchar': case 'ascii': return nullable((v: string) => v);
+    default: return nullable((v: object) => (v instanceof Map || v instanceof Set || Array.isArray(v) || v.constructor === Object ? JSON.stringify(v, jsonReplacer) : String(v)));
   }
+}
+
+/** The exact text of one value (see cassandraEncoder). */
+export function cassandraText(cql: string, value: unknown): string | null {
+  return cassandraEncoder(cql)(value);
 }
