@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { isPrimacError } from '../core/errors.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerSeed } from './commands/seed.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerServices } from './commands/services.ts';
 
 export function buildProgram(): Command {
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerServices(program);
   registerSeed(program);
   registerIngest(program);
+  registerServe(program);
   return program;
 }
 

@@ -1,0 +1,62 @@
+/**
+ * buildApp: the Fastify service without `listen` (tests use app.inject()). Everything it needs — configuration,
+ * lake, catalog, engine — comes in, so that `serve`, the demo and the tests wire it the same way.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Catalog } from '../catalog/catalog.ts';
+import type { Config } from '../config/config.ts';
+import type { QueryEngine } from '../engines/query-engine.ts';
+import type { LakeStorage } from '../lake/lake-storage.ts';
+import { createDataState, type DataState } from './data-state.ts';
+import { ApiError, errorBody } from './errors.ts';
+import { registerDocs } from './plugins/docs.ts';
+import { ResultCache } from './result-cache.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
+import { serviceRoutes } from './routes/service-routes.ts';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly lake: LakeStorage;
+  readonly catalog: Catalog;
+  readonly engine: QueryEngine;
+  readonly version?: string;
+  readonly cache?: boolean;
+  readonly logger?: boolean | object;
+  readonly refreshMs?: number;
+  /** Today, for as_of's default (tests pin it). */
+  readonly today?: () => Date;
+}
+
+export interface PrimacApp { readonly app: FastifyInstance; readonly state: DataState }
+
+export async function buildApp(options: AppOptions): Promise<PrimacApp> {
+  const version = options.version ?? '0.1.0';
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 64 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+  });
+  const state = createDataState(options.catalog, options.engine, options.refreshMs ?? 500);
+  await state.refresh();
+  app.addHook('onClose', async () => state.stop());
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ApiError) return reply.code(error.status).send(errorBody(error.code, error.message, request.id, error.details));
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413) return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 kB.', request.id));
+    if (status !== undefined && status >= 400 && status < 500) return reply.code(400).send(errorBody('INVALID_REQUEST', 'The request is malformed.', request.id));
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send(errorBody('INTERNAL', 'An unexpected error occurred; the request id finds it in the logs.', request.id));
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}; see /docs for the routes.`, request.id)));
+
+  await registerDocs(app, version);
+  await app.register(async (scope) => serviceRoutes(scope, { config: options.config, engine: options.engine, state, lake: options.lake, version }));
+  await app.register(async (scope) => analyticsRoutes(scope, { engine: options.engine, state, cache: new ResultCache(500, options.cache ?? true), today: options.today }));
+  return { app, state };
+}

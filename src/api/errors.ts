@@ -1,0 +1,30 @@
+/**
+ * Every error the API answers with: a stable code, an HTTP status and a message that names the problem and what
+ * is allowed. The list is the contract (docs/errors.md is checked against it by a test).
+ */
+export const API_ERRORS = {
+  INVALID_PARAMETER: { status: 400, description: 'A query parameter has a value that is not allowed; the body names it, the value and what is allowed.' },
+  UNKNOWN_PARAMETER: { status: 400, description: 'A query parameter that the route does not take.' },
+  INVALID_REQUEST: { status: 400, description: 'The request is malformed (body, headers or encoding).' },
+  NOT_FOUND: { status: 404, description: 'No such route.' },
+  METHOD_NOT_ALLOWED: { status: 405, description: 'The route exists but not with this method.' },
+  PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than allowed.' },
+  DATA_UNAVAILABLE: { status: 503, description: 'The tables a route needs are not in the catalog yet (run primac ingest).' },
+  ENGINE_UNAVAILABLE: { status: 503, description: 'The query engine cannot answer right now.' },
+  INTERNAL: { status: 500, description: 'An unexpected failure; the request id in the body finds it in the logs.' },
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+export class ApiError extends Error {
+  readonly status: number;
+
+  constructor(readonly code: ApiErrorCode, message: string, readonly details: { parameter?: string; value?: unknown; allowed?: string } = {}) {
+    super(message);
+    this.status = API_ERRORS[code].status;
+  }
+}
+
+export function errorBody(code: ApiErrorCode, message: string, requestId: string, details: ApiError['details'] = {}) {
+  return { error: { code, status: API_ERRORS[code].status, message, ...details, request_id: requestId } };
+}

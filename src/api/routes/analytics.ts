@@ -1,0 +1,71 @@
+/**
+ * Registers the analytics routes: parameters checked by hand (every rejection names value and rule), 503 when a
+ * table is missing, results cached by route + parameters + snapshot ids, CSV sections on request.
+ */
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { QueryEngine } from '../../engines/query-engine.ts';
+import { sectionCsv } from '../csv.ts';
+import type { DataState } from '../data-state.ts';
+import { ApiError } from '../errors.ts';
+import { asOfParameter, choiceParameter, onlyParameters, type Query } from '../params.ts';
+import type { ResultCache } from '../result-cache.ts';
+import { AsOfParameter, ErrorBody, FormatParameter, SectionParameter } from '../schemas/common.ts';
+import { ANALYTICS_ROUTES, type AnalyticsRoute } from './analytics-routes.ts';
+
+export interface AnalyticsDeps { readonly engine: QueryEngine; readonly state: DataState; readonly cache: ResultCache; readonly today?: () => Date }
+
+const COMMON = ['as_of', 'format', 'section'];
+
+async function answer(deps: AnalyticsDeps, route: AnalyticsRoute, query: Query, inflight: Map<string, Promise<{ body: string; value: Record<string, unknown> }>>) {
+  onlyParameters(query, [...COMMON, ...Object.keys(route.parameters)]);
+  const asOf = asOfParameter(query, deps.today?.());
+  const args = route.parse(query);
+  const format = choiceParameter(query, 'format', ['json', 'csv'] as const, 'json');
+  const snapshots = deps.state.snapshots();
+  const missing = route.tables.filter((t) => !snapshots.has(t));
+  if (missing.length > 0) {
+    throw new ApiError('DATA_UNAVAILABLE', `No data yet for ${route.path}: the catalog has no ${missing.map((m) => m.replace('_', '.')).join(', ')}. Run \`primac ingest\` (or \`npm run demo\`).`);
+  }
+  const key = `${route.path}|${asOf}|${JSON.stringify(args)}|${route.tables.map((t) => snapshots.get(t)!.id).join(',')}`;
+  let cached = true;
+  let entry = deps.cache.get(key);
+  if (!entry) {
+    cached = false;
+    let pending = inflight.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const result = await route.compute({ engine: deps.engine, asOf, snapshots }, args);
+        const value = { ...result, meta: { as_of: asOf, engine: deps.engine.kind, cached: true, ...result.meta } };
+        const stored = { body: JSON.stringify(value), value };
+        deps.cache.set(key, stored);
+        return stored;
+      })().finally(() => inflight.delete(key));
+      inflight.set(key, pending);
+    }
+    entry = await pending;
+  }
+  const value = entry.value as Record<string, unknown> & { meta: Record<string, unknown> };
+  if (format === 'csv') return { csv: sectionCsv(value, query.section === undefined ? undefined : String(query.section)) };
+  // A hit is served from the stored text; a fresh answer says cached: false.
+  return { json: cached ? entry.body : JSON.stringify({ ...value, meta: { ...value.meta, cached: false } }) };
+}
+
+export async function analyticsRoutes(app: FastifyInstance, deps: AnalyticsDeps): Promise<void> {
+  const inflight = new Map<string, Promise<{ body: string; value: Record<string, unknown> }>>();
+  for (const route of ANALYTICS_ROUTES) {
+    app.get(route.path, {
+      schema: {
+        tags: [route.family], summary: route.summary, description: route.description,
+        querystring: Type.Object({ as_of: AsOfParameter, ...route.parameters, format: FormatParameter, section: SectionParameter }),
+        response: { 200: route.response, 400: ErrorBody, 503: ErrorBody },
+      },
+      // Parameters are validated by hand (params.ts) so that messages quote the value and the rule.
+      validatorCompiler: () => () => true,
+    }, async (request, reply) => {
+      const out = await answer(deps, route, request.query as Query, inflight);
+      if ('csv' in out) return reply.type('text/csv; charset=utf-8').send(out.csv);
+      return reply.type('application/json; charset=utf-8').send(out.json);
+    });
+  }
+}

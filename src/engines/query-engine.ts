@@ -1,0 +1,43 @@
+/**
+ * The query engine seam: run SQL over the catalogued lake tables and return typed rows. The analytics SQL is
+ * written once (src/analytics) and rendered per engine only where dialects differ (Dialect).
+ */
+import type { CatalogTable } from '../catalog/catalog.ts';
+
+/** A result value: numbers for integers and floats, exact decimals as text ("1234.50"), dates as YYYY-MM-DD. */
+export type Value = number | string | boolean | null;
+export type Row = Record<string, Value>;
+
+/** Where dialects differ. Everything else in the analytics SQL is common SQL. */
+export interface Dialect {
+  /** ISO day of week, 1 = Monday … 7 = Sunday. */
+  isoDayOfWeek(date: string): string;
+  /** Milliseconds since the epoch of an instant, as an exact integer. */
+  epochMillis(timestamp: string): string;
+  /** The UTC calendar date of a timestamp (naive ones are read as UTC). */
+  utcDate(timestamp: string): string;
+  /** A column as exact text (for comparing e-mails, states…). */
+  text(expr: string): string;
+}
+
+export interface EngineCapabilities {
+  /** Answers in milliseconds (embedded); false for remote engines with a latency floor. */
+  readonly embedded: boolean;
+}
+
+export interface TableSnapshot {
+  readonly name: string;
+  readonly id: string;
+  readonly committedAt: string;
+  readonly rows: number;
+}
+
+export interface QueryEngine {
+  readonly kind: 'duckdb' | 'athena' | 'trino';
+  readonly dialect: Dialect;
+  readonly capabilities: EngineCapabilities;
+  /** Points the engine's tables at the catalog's current snapshots; resolves to what it now serves. */
+  sync(tables: readonly CatalogTable[]): Promise<ReadonlyMap<string, TableSnapshot>>;
+  query(sql: string): Promise<Row[]>;
+  close(): Promise<void>;
+}

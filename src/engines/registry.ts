@@ -1,0 +1,13 @@
+/** Chooses the query engine from QUERY_ENGINE; loads an engine's client only when it is chosen. */
+import type { Config } from '../config/config.ts';
+import { PrimacError } from '../core/errors.ts';
+import type { LakeStorage } from '../lake/lake-storage.ts';
+import type { QueryEngine } from './query-engine.ts';
+
+export async function openEngine(config: Config, lake: LakeStorage): Promise<QueryEngine> {
+  if (config.queryEngine === 'duckdb') {
+    const { createDuckdbEngine } = await import('./duckdb/duckdb-engine.ts');
+    return createDuckdbEngine(lake);
+  }
+  throw new PrimacError('CONFIG_INVALID', `QUERY_ENGINE=${config.queryEngine} is not available in this version yet: use duckdb.`);
+}
