@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// `npm run demo`: the one-command demo arrives with the analytics API (issue 5). Until then, say so clearly.
-process.stderr.write(`The demo is not available yet: the analytics API (primac serve) is still being built.
-What works today:
-  npx primac services start     # local PostgreSQL, MariaDB, Cassandra, S3/Glue (moto) and nginx
-  npx primac seed --scale 1     # fill the three source databases with realistic, consistent data
-  npm test                      # the test suite against those servers
-`);
-process.exitCode = 1;
+// `npm run demo`: a synthetic dataset in a local lake, served by the API. Nothing to install but Node and npm ci.
+process.env.UV_THREADPOOL_SIZE ??= '32';
+const { register } = await import('tsx/esm/api');
+
+register();
+const { demo } = await import('../src/cli/demo.ts');
+try {
+  await demo();
+} catch (error) {
+  process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

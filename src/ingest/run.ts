@@ -53,7 +53,8 @@ export function newRunId(now = new Date()): string {
   return `${now.toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
 }
 
-export async function runIngestion(config: Config, options: IngestOptions, onEvent: (e: IngestEvent) => void = () => {}): Promise<RunRecord> {
+/** `sources` replaces the configured databases (the demo's synthetic sources). */
+export async function runIngestion(config: Config, options: IngestOptions, onEvent: (e: IngestEvent) => void = () => {}, given?: readonly Source[]): Promise<RunRecord> {
   const lake = await openLake(config);
   const catalog = await openCatalog(config, lake);
   const id = newRunId();
@@ -67,7 +68,7 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
     const work: { source: Source; table: TableSchema }[] = [];
     const failures: TableOutcome[] = [];
     for (const name of SOURCE_NAMES.filter((s) => options.only.includes(s))) {
-      const source = await openSource(name, config);
+      const source = given ? (given.find((g) => g.name === name) ?? null) : await openSource(name, config);
       if (!source) {
         skipped.push(`${name}: not configured (${HOST_VARIABLE[name]} is empty)`);
         emit({ event: 'source_skipped', source: name, reason: `${HOST_VARIABLE[name]} is empty` });

@@ -13,7 +13,10 @@ export type Kind = 'int' | 'text' | 'bool' | 'decimal' | 'date' | 'datetime' | '
 export interface SeedTable {
   readonly source: SeedSource;
   readonly name: string;
-  readonly columns: readonly (readonly [name: string, kind: Kind])[];
+  /** Name, generator kind, and the lake type its database column has (SOURCES.md), e.g. decimal(12,2). */
+  readonly columns: readonly (readonly [name: string, kind: Kind, lakeType: string])[];
+  /** A SERIAL id the database assigns (not generated): the demo numbers rows instead. */
+  readonly serialId?: 'int32' | 'int64';
   /** Generator indexes run over [1, span]; one index yields zero or more rows. */
   span(plan: Plan): number;
   /** Exact row count when known before generating (null for tables with a variable number of rows per index). */
@@ -33,18 +36,26 @@ function manyRowsEach(rowsOf: (plan: Plan, index: number) => unknown[][]) {
   };
 }
 
+const DEFAULT_LAKE_TYPE: Record<Kind, string> = {
+  int: 'int32', text: 'string', bool: 'boolean', decimal: 'decimal_any', date: 'date', datetime: 'timestamp', timestamptz: 'timestamptz', timestamp: 'timestamptz', uuid: 'uuid',
+};
+
+/** `name:kind[:lake type]`, comma separated. */
 const cols = (spec: string): SeedTable['columns'] =>
-  spec.split(',').map((pair) => pair.trim().split(':') as [string, Kind]);
+  spec.split(/,(?![^(]*\))/).map((item) => {
+    const [name, kind, lake] = item.trim().split(':') as [string, Kind, string | undefined];
+    return [name, kind, lake ?? DEFAULT_LAKE_TYPE[kind]] as const;
+  });
 
 export const SEED_TABLES: readonly SeedTable[] = [
   {
     source: 'mysql', name: 'users',
-    columns: cols('id:int, username:text, email:text, password:text, role:text, phone:int, created_at:datetime, updated_at:datetime, street:text, city:text, state:text'),
+    columns: cols('id:int:int64, username:text, email:text, password:text, role:text, phone:int, created_at:datetime, updated_at:datetime, street:text, city:text, state:text'),
     span: (plan) => plan.users, expectedRows: (plan) => plan.users, rows: oneRowEach(userRow),
   },
   {
     source: 'mysql', name: 'clients',
-    columns: cols('user_id:int, first_name:text, last_name:text, document_type:text, document_number:text, birth_date:date, created_at:datetime, updated_at:datetime'),
+    columns: cols('user_id:int:int64, first_name:text, last_name:text, document_type:text, document_number:text, birth_date:date, created_at:datetime, updated_at:datetime'),
     span: (plan) => plan.users, expectedRows: (plan) => plan.clients,
     *rows(plan, from, to) {
       for (let u = from; u <= to; u++) if (slotOf(plan, u) < CLIENT_SLOTS) yield clientRow(plan, u);
@@ -52,32 +63,32 @@ export const SEED_TABLES: readonly SeedTable[] = [
   },
   {
     source: 'mysql', name: 'agents',
-    columns: cols('id:int, code:text, first_name:text, last_name:text, is_active:bool, user_id:int'),
+    columns: cols('id:int:int64, code:text, first_name:text, last_name:text, is_active:bool, user_id:int:int64'),
     span: (plan) => plan.agents, expectedRows: (plan) => plan.agents, rows: oneRowEach(agentRow),
   },
   {
     source: 'mysql', name: 'beneficiaries',
-    columns: cols('id:int, client_id:int, first_name:text, last_name:text, document_type:text, document_number:text, birth_date:date, relationship:text, created_at:datetime, updated_at:datetime'),
+    columns: cols('id:int:int64, client_id:int:int64, first_name:text, last_name:text, document_type:text, document_number:text, birth_date:date, relationship:text, created_at:datetime, updated_at:datetime'),
     span: (plan) => plan.mysqlBeneficiaries, expectedRows: (plan) => plan.mysqlBeneficiaries, rows: oneRowEach(mysqlBeneficiaryRow),
   },
   {
     source: 'postgres', name: 'product',
-    columns: cols('id:int, code:text, name:text, description:text, product_type:text, base_premium:decimal'),
+    columns: cols('id:int, code:text, name:text, description:text, product_type:text, base_premium:decimal:decimal(12,2)'),
     span: (plan) => plan.products, expectedRows: (plan) => plan.products, rows: oneRowEach((_plan, i) => productRow(i - 1)),
   },
   {
     source: 'postgres', name: 'policy',
-    columns: cols('id:int, policy_number:text, customer_id:int, product_id:text, agent_id:text, start_date:date, end_date:date, sum_insured:decimal, premium:decimal, status:text, created_at:timestamptz'),
+    columns: cols('id:int, policy_number:text, customer_id:int, product_id:text, agent_id:text, start_date:date, end_date:date, sum_insured:decimal:decimal(14,2), premium:decimal:decimal(12,2), status:text, created_at:timestamptz'),
     span: (plan) => plan.policies, expectedRows: (plan) => plan.policies, rows: oneRowEach(policyRow),
   },
   {
     source: 'postgres', name: 'policy_coverage',
-    columns: cols('policy_id:int, coverage_code:text, coverage_name:text, coverage_limit:decimal, deductible:decimal'),
+    columns: cols('policy_id:int, coverage_code:text, coverage_name:text, coverage_limit:decimal:decimal(14,2), deductible:decimal:decimal(12,2)'), serialId: 'int32',
     span: (plan) => plan.policies, expectedRows: () => null, rows: manyRowsEach(coverageRows),
   },
   {
     source: 'postgres', name: 'beneficiary',
-    columns: cols('policy_id:int, client_id:int, full_name:text, relationship:text, percentage:decimal, contact_info:text'),
+    columns: cols('policy_id:int:int64, client_id:int:int64, full_name:text, relationship:text, percentage:decimal:decimal(5,2), contact_info:text'), serialId: 'int64',
     span: (plan) => plan.policies, expectedRows: () => null, rows: manyRowsEach(beneficiaryRows),
   },
   {
