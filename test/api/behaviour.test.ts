@@ -1,0 +1,210 @@
+/**
+ * The API's behaviour around the numbers: documented responses (validated against the OpenAPI schemas), errors
+ * for bad input (always a JSON 4xx naming the problem, never a stack trace or a path), 503 without data, the result
+ * cache and snapshot freshness, CSV sections, the docs pages, and the team's loose data.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
+
+const addFormats = formats as unknown as (ajv: Ajv) => Ajv;
+import { buildApp } from '../../src/api/app.ts';
+import { ANALYTICS_ROUTES } from '../../src/api/routes/analytics-routes.ts';
+import { openCatalog } from '../../src/catalog/registry.ts';
+import { createDuckdbEngine } from '../../src/engines/duckdb/duckdb-engine.ts';
+import { runIngestion } from '../../src/ingest/run.ts';
+import { openLake } from '../../src/lake/registry.ts';
+import { seed } from '../../src/seed/seed.ts';
+import { apiOverIngestedLake, getJson, type ApiFixture } from '../helpers/api.ts';
+import { ingestDefaults } from '../helpers/ingest.ts';
+import { testConfig } from '../helpers/lake.ts';
+import { config, missingServers } from '../helpers/servers.ts';
+
+const skip = await missingServers(['mysql', 'postgres', 'cassandra']);
+
+describe('API behaviour', { skip: skip ?? false }, () => {
+  let api: ApiFixture;
+  before(async () => {
+    await seed(config, { scale: 0.02, seed: 9, shape: 'consistent', until: Date.parse('2026-06-01T00:00:00Z'), loadTime: 0 }, ['mysql', 'postgres', 'cassandra']);
+    api = await apiOverIngestedLake('behaviour');
+  });
+  after(async () => api?.close());
+
+  test('every analytics answer matches its documented schema', async () => {
+    const spec = (await getJson(api.app, '/openapi.json')).body;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    for (const route of ANALYTICS_ROUTES) {
+      const schema = spec.paths[route.path].get.responses['200'].content['application/json'].schema;
+      assert.ok(schema.properties.meta, `${route.path} documents meta`);
+      const { status, body } = await getJson(api.app, route.path);
+      assert.equal(status, 200);
+      const valid = ajv.validate(schema, body);
+      assert.ok(valid, `${route.path}: ${ajv.errorsText()}`);
+      assert.ok(route.description.length > 40, `${route.path} has a definition in its description`);
+    }
+  });
+
+  test('bad input gets a JSON 400 naming the parameter, the value and what is allowed', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['/mysql/analytics/users?as_of=2025-02-30', 'as_of', /YYYY-MM-DD/],
+      ['/mysql/analytics/users?as_of=yesterday', 'as_of', /YYYY-MM-DD/],
+      ['/mysql/analytics/growth-by-state?months=0', 'months', /1 to 36/],
+      ['/mysql/analytics/growth-by-state?months=37', 'months', /1 to 36/],
+      ['/mysql/analytics/growth-by-state?months=1.5', 'months', /integer/],
+      ['/mysql/analytics/growth-by-state?months=abc', 'months', /integer/],
+      ['/cross/analytics/agent-performance?limit=0', 'limit', /1 to 1000/],
+      ['/cross/analytics/agent-performance?limit=1001', 'limit', /1 to 1000/],
+      ['/cross/analytics/agent-performance?offset=-1', 'offset', /0 to/],
+      ['/cassandra/analytics/claims?format=xml', 'format', /json, csv/],
+      ['/cassandra/analytics/claims?format=csv&section=nope', 'section', /amount_bands/],
+      ['/postgresql/analytics/products?foo=1', 'foo', /takes as_of/],
+      ['/datasets?x=1', 'x', /no parameters/],
+      ['/ingestion/runs?limit=0', 'limit', /1 to 100/],
+    ];
+    for (const [url, parameter, allowed] of cases) {
+      const response = await api.app.inject({ method: 'GET', url });
+      assert.equal(response.statusCode, 400, url);
+      assert.match(String(response.headers['content-type']), /application\/json/);
+      const body = response.json();
+      assert.equal(body.error.parameter, parameter, url);
+      assert.match(body.error.message, allowed, url);
+      assert.doesNotMatch(response.body, /at .*\.ts:|\/work\/|node_modules|primac-test-lake|password/i, url);
+    }
+  });
+
+  test('unknown routes and methods get JSON errors, huge or odd requests never a 5xx', async () => {
+    const notFound = await api.app.inject({ method: 'GET', url: '/nope' });
+    assert.equal(notFound.statusCode, 404);
+    assert.equal(notFound.json().error.code, 'NOT_FOUND');
+    const corpus = [
+      { method: 'POST' as const, url: '/mysql/analytics/users', payload: 'x'.repeat(200_000), headers: { 'content-type': 'text/plain' } },
+      { method: 'POST' as const, url: '/mysql/analytics/users', payload: '{"broken', headers: { 'content-type': 'application/json' } },
+      { method: 'GET' as const, url: `/mysql/analytics/users?as_of=${'9'.repeat(5000)}` },
+      { method: 'GET' as const, url: '/mysql/analytics/growth-by-state?months=1&months=40' },
+      { method: 'GET' as const, url: '/cross/analytics/agent-performance?limit=%00' },
+      { method: 'GET' as const, url: '/%2e%2e/%2e%2e/etc/passwd' },
+      { method: 'DELETE' as const, url: '/health' },
+      { method: 'GET' as const, url: '/mysql/analytics/users?as_of[]=2024-01-01' },
+    ];
+    for (const request of corpus) {
+      const response = await api.app.inject(request);
+      assert.ok(response.statusCode >= 400 && response.statusCode < 500, `${request.method} ${request.url.slice(0, 60)} → ${response.statusCode}`);
+      assert.doesNotThrow(() => response.json());
+      assert.doesNotMatch(response.body, /at .*\.ts:|\/work\/|node_modules/);
+    }
+  });
+
+  test('the result cache answers repeats, keyed by parameters', async () => {
+    const first = (await getJson(api.app, '/cassandra/analytics/claims?as_of=2026-03-01')).body;
+    const second = (await getJson(api.app, '/cassandra/analytics/claims?as_of=2026-03-01')).body;
+    const other = (await getJson(api.app, '/cassandra/analytics/claims?as_of=2026-04-01')).body;
+    assert.equal(first.meta.cached, false);
+    assert.equal(second.meta.cached, true);
+    assert.equal(other.meta.cached, false);
+    assert.deepEqual({ ...second, meta: { ...second.meta, cached: false } }, first);
+  });
+
+  test('a newly committed snapshot is served within a second, without a restart', async () => {
+    const before = (await getJson(api.app, '/postgresql/analytics/products')).body;
+    await runIngestion(api.config, { ...ingestDefaults, only: ['postgresql'], tables: ['product'] });
+    const started = Date.now();
+    let now = before;
+    while (now.meta.snapshots['postgresql.product'].id === before.meta.snapshots['postgresql.product'].id && Date.now() - started < 1000) {
+      await sleep(50);
+      now = (await getJson(api.app, '/postgresql/analytics/products')).body;
+    }
+    assert.notEqual(now.meta.snapshots['postgresql.product'].id, before.meta.snapshots['postgresql.product'].id);
+    assert.equal(now.meta.cached, false);
+  });
+
+  test('tabular sections as CSV', async () => {
+    const response = await api.app.inject({ method: 'GET', url: '/mysql/analytics/users?format=csv&section=client_demographics.by_age_band' });
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers['content-type']), /text\/csv/);
+    const lines = response.body.trim().split('\r\n');
+    assert.equal(lines[0], 'band,clients');
+    assert.equal(lines.length, 8);
+  });
+
+  test('docs: OpenAPI 3, Swagger UI and ReDoc served from the package, no CDN', async () => {
+    const spec = (await getJson(api.app, '/openapi.json')).body;
+    assert.match(spec.openapi, /^3\./);
+    for (const route of ANALYTICS_ROUTES) assert.ok(spec.paths[route.path]?.get, route.path);
+    const docs = await api.app.inject({ method: 'GET', url: '/docs/' });
+    const redoc = await api.app.inject({ method: 'GET', url: '/redoc' });
+    const bundle = await api.app.inject({ method: 'GET', url: '/redoc/redoc.standalone.js' });
+    assert.equal(docs.statusCode, 200);
+    assert.equal(redoc.statusCode, 200);
+    assert.equal(bundle.statusCode, 200);
+    for (const page of [docs.body, redoc.body]) assert.doesNotMatch(page, /https?:\/\/(cdn|unpkg|cdnjs|fonts)\./);
+  });
+
+  test('/, /health, /datasets, /ingestion/runs, /quality/references', async () => {
+    const root = (await getJson(api.app, '/')).body;
+    assert.deepEqual(root.routes, { mysql: 2, postgresql: 2, cassandra: 2, cross: 3 });
+    const health = await getJson(api.app, '/health');
+    assert.equal(health.status, 200);
+    assert.equal(health.body.status, 'ok');
+    assert.equal(health.body.data_availability.cassandra.reclamos, true);
+    assert.ok(health.body.bucket_summary.total_objects >= 11);
+    const datasets = (await getJson(api.app, '/datasets')).body.datasets;
+    assert.ok(datasets.find((d: { name: string }) => d.name === 'mysql_users').columns.every((c: { name: string }) => c.name !== 'password'));
+    const runs = (await getJson(api.app, '/ingestion/runs?limit=5')).body.runs;
+    assert.ok(runs.length >= 1 && runs[0].status === 'succeeded');
+    const refs = (await getJson(api.app, '/quality/references')).body.references;
+    assert.equal(refs.length, 9);
+    for (const r of refs) assert.equal(r.unmatched, 0, `${r.reference} resolves in consistent data`);
+  });
+});
+
+describe('API without data', () => {
+  test('analytics routes answer 503 with a clear message; /health stays up', async () => {
+    const env = await testConfig('local', 'local', 'empty');
+    const lake = await openLake(env.config);
+    const engine = await createDuckdbEngine(lake);
+    const { app } = await buildApp({ config: env.config, lake, catalog: await openCatalog(env.config, lake), engine });
+    try {
+      for (const route of ANALYTICS_ROUTES) {
+        const response = await app.inject({ method: 'GET', url: route.path });
+        assert.equal(response.statusCode, 503, route.path);
+        assert.equal(response.json().error.code, 'DATA_UNAVAILABLE');
+        assert.match(response.json().error.message, /primac ingest/);
+      }
+      const health = await app.inject({ method: 'GET', url: '/health' });
+      assert.equal(health.statusCode, 200);
+      assert.equal(health.json().status, 'degraded');
+    } finally {
+      await app.close();
+      await engine.close();
+      env.cleanup();
+    }
+  });
+});
+
+describe('API over the team\'s loose data', { skip: skip ?? false }, () => {
+  test('no route fails or returns an empty section; unmatched references are counted', async () => {
+    await seed(config, { scale: 0.02, seed: 4, shape: 'team', until: Date.parse('2026-06-01T00:00:00Z'), loadTime: Date.parse('2026-05-30T12:00:00Z') }, ['mysql', 'postgres', 'cassandra']);
+    const api = await apiOverIngestedLake('team');
+    try {
+      for (const route of ANALYTICS_ROUTES) {
+        const { status, body } = await getJson(api.app, `${route.path}?as_of=2026-05-31`);
+        assert.equal(status, 200, route.path);
+        for (const [key, value] of Object.entries(body)) {
+          if (Array.isArray(value)) assert.ok(value.length > 0 || ['best_sellers', 'top_growing_states'].includes(key), `${route.path}.${key} is empty`);
+        }
+      }
+      const agents = (await getJson(api.app, '/cross/analytics/agent-performance')).body;
+      assert.ok(agents.meta.unmatched['policy.agent_id'] > 0, 'AGT001–AGT050 match no agent');
+      assert.equal(agents.summary.agents_with_sales, 0);
+      const profile = (await getJson(api.app, '/cross/analytics/customer-policy-profile')).body;
+      assert.ok(profile.meta.unmatched['policy.customer_id'] > 0);
+      const refs = (await getJson(api.app, '/quality/references')).body.references;
+      assert.ok(refs.find((r: { reference: string }) => r.reference === 'policy.agent_id').unmatched > 0);
+    } finally {
+      await api.close();
+    }
+  });
+});
