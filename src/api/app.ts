@@ -46,7 +46,10 @@ export async function buildApp(options: AppOptions): Promise<PrimacApp> {
   app.addHook('onClose', async () => state.stop());
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof ApiError) return reply.code(error.status).send(errorBody(error.code, error.message, request.id, error.details));
+    if (error instanceof ApiError) {
+      if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.message);
+      return reply.code(error.status).send(errorBody(error.code, error.message, request.id, error.details));
+    }
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 413) return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 kB.', request.id));
     if (status !== undefined && status >= 400 && status < 500) return reply.code(400).send(errorBody('INVALID_REQUEST', 'The request is malformed.', request.id));

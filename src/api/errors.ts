@@ -7,7 +7,6 @@ export const API_ERRORS = {
   UNKNOWN_PARAMETER: { status: 400, description: 'A query parameter that the route does not take.' },
   INVALID_REQUEST: { status: 400, description: 'The request is malformed (body, headers or encoding).' },
   NOT_FOUND: { status: 404, description: 'No such route.' },
-  METHOD_NOT_ALLOWED: { status: 405, description: 'The route exists but not with this method.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than allowed.' },
   DATA_UNAVAILABLE: { status: 503, description: 'The tables a route needs are not in the catalog yet (run primac ingest).' },
   ENGINE_UNAVAILABLE: { status: 503, description: 'The query engine cannot answer right now.' },

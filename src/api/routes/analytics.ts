@@ -35,7 +35,10 @@ async function answer(deps: AnalyticsDeps, route: AnalyticsRoute, query: Query, 
     let pending = inflight.get(key);
     if (!pending) {
       pending = (async () => {
-        const result = await route.compute({ engine: deps.engine, asOf, snapshots }, args);
+        const result = await route.compute({ engine: deps.engine, asOf, snapshots }, args).catch((error: unknown) => {
+          // The engine failed (e.g. a snapshot's files vanished): a retry shortly will be served from the next snapshot.
+          throw Object.assign(new ApiError('ENGINE_UNAVAILABLE', `The query engine could not answer ${route.path} right now; retry shortly.`), { cause: error });
+        });
         const value = { ...result, meta: { as_of: asOf, engine: deps.engine.kind, cached: true, ...result.meta } };
         const stored = { body: JSON.stringify(value), value };
         deps.cache.set(key, stored);
