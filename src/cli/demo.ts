@@ -5,10 +5,7 @@
 import { resolve } from 'node:path';
 import { parseConfig, readEnv } from '../config/config.ts';
 import { startServer } from '../api/server.ts';
-import { runIngestion } from '../ingest/run.ts';
-import { utcMidnight } from '../seed/calendar.ts';
-import { makePlan } from '../seed/plan.ts';
-import { createSyntheticSource } from '../seed/synthetic-source.ts';
+import { writeSyntheticLake } from '../seed/synthetic-lake.ts';
 import { projectRoot } from '../services/paths.ts';
 
 export async function demo(): Promise<void> {
@@ -17,11 +14,8 @@ export async function demo(): Promise<void> {
   const config = parseConfig({ ...env, LAKE_URI: lake, CATALOG: 'local', QUERY_ENGINE: 'duckdb' });
   const scale = Number(env.DEMO_SCALE ?? '1');
   const started = performance.now();
-  const plan = makePlan({ scale, seed: 42, shape: 'consistent', until: utcMidnight(Date.now()), loadTime: 0 });
   process.stderr.write(`Generating the demo dataset (scale ${scale}, ≈ ${Math.round(192 * scale)}k rows) into ${lake} …\n`);
-  const record = await runIngestion(config, { only: ['mysql', 'postgresql', 'cassandra'], tables: [], formats: ['parquet'], keep: 1, parallel: 2 }, () => {},
-    (['mysql', 'postgres', 'cassandra'] as const).map((s) => createSyntheticSource(plan, s)));
-  if (record.status !== 'succeeded') throw new Error(`the demo dataset could not be written: ${record.tables.find((t) => t.error)?.error}`);
+  const record = await writeSyntheticLake(config, { scale });
   const rows = record.tables.reduce((n, t) => n + t.rows, 0);
   process.stderr.write(`${rows} rows in ${record.tables.length} tables, ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
   const server = await startServer(config, { port: config.port, host: config.host, logger: false });

@@ -1,0 +1,75 @@
+/**
+ * API speed per route, over a synthetic lake at scale 1 and 50 (BENCH_SCALES), the server in its own process:
+ *   cold: the first answer for a new cache key (cache off: every call computes, as after a new snapshot), p50 of 5
+ *   warm: autocannon for BENCH_SECONDS (default 5) with 10 connections: p50, p99, req/s — with the cache, and without
+ * One JSON line per route, scale and mode.   npm run bench:api
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import autocannon from 'autocannon';
+import { parseConfig, readEnv } from '../src/config/config.ts';
+import { ANALYTICS_ROUTES } from '../src/api/routes/analytics-routes.ts';
+import { writeSyntheticLake } from '../src/seed/synthetic-lake.ts';
+import { projectRoot } from '../src/services/paths.ts';
+
+const PORT = 8790;
+const seconds = Number(process.env.BENCH_SECONDS ?? '5');
+
+async function server(lake: string, cache: boolean): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['bin/primac.js', 'serve', '--port', String(PORT)], {
+    cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, LAKE_URI: lake, CATALOG: 'local', QUERY_ENGINE: 'duckdb', PRIMAC_CACHE: cache ? '1' : '0', LOG_LEVEL: 'warn' },
+  });
+  for (let i = 0; i < 200; i++) {
+    const ok = await fetch(`http://127.0.0.1:${PORT}/health`).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+async function stop(child: ChildProcess) {
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+function line(data: Record<string, unknown>) {
+  process.stdout.write(`${JSON.stringify(data)}\n`);
+}
+
+for (const scale of (process.env.BENCH_SCALES ?? '1,50').split(',').map(Number)) {
+  const lake = mkdtempSync(join(tmpdir(), 'primac-bench-api-'));
+  try {
+    await writeSyntheticLake(parseConfig({ ...readEnv(), LAKE_URI: lake, CATALOG: 'local' }), { scale });
+    const paths = ANALYTICS_ROUTES.map((r) => r.path);
+    let child = await server(lake, false);
+    for (const path of paths) {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        const response = await fetch(`http://127.0.0.1:${PORT}${path}`);
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`${path}: ${response.status}`);
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      line({ what: 'api', mode: 'cold', route: path, scale, p50_ms: Number(times[2]!.toFixed(2)), max_ms: Number(times[4]!.toFixed(2)) });
+    }
+    for (const [mode, cache] of [['warm-nocache', false], ['warm', true]] as const) {
+      if (cache) {
+        await stop(child);
+        child = await server(lake, true);
+      }
+      for (const path of paths) {
+        const result = await autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections: 10, duration: seconds });
+        line({ what: 'api', mode, route: path, scale, p50_ms: result.latency.p50, p99_ms: result.latency.p99, req_per_s: Math.round(result.requests.average), errors: result.errors + result.non2xx });
+      }
+    }
+    await stop(child);
+  } finally {
+    rmSync(lake, { recursive: true, force: true });
+  }
+}
