@@ -25,15 +25,18 @@ export async function claimsAnalytics(ctx: AnalyticsContext) {
   const d = engine.dialect;
   const day = d.utcDate('fecha');
   const months = monthsEnding(asOf, 12);
-  const [totals] = await engine.query(`
-    SELECT count(*) AS total, coalesce(sum(monto), 0) AS sum, count(monto) AS n, min(monto) AS min, max(monto) AS max,
-      count(*) FILTER (WHERE ${day} BETWEEN ${dateLiteral(addDays(asOf, -29))} AND ${dateLiteral(asOf)}) AS recent
-    FROM cassandra_reclamos`);
-  const statuses = await engine.query(`SELECT ${category(d, 'estado')} AS estado, count(*) AS claims, coalesce(sum(monto), 0) AS amount FROM cassandra_reclamos GROUP BY 1 ORDER BY claims DESC, estado`);
-  const bands = await engine.query(BANDS.map(([band, cond]) => `SELECT '${band}' AS band, count(*) AS claims, coalesce(sum(monto), 0) AS amount FROM cassandra_reclamos WHERE ${cond}`).join(' UNION ALL '));
-  const weekdays = await engine.query(`SELECT ${d.isoDayOfWeek(day)} AS dow, count(*) AS claims FROM cassandra_reclamos GROUP BY 1`);
-  const stats = await percentiles(ctx, 'SELECT monto AS v FROM cassandra_reclamos WHERE monto IS NOT NULL', [50, 90]);
-  const monthly = await perMonth(ctx, 'cassandra_reclamos', months);
+  // Independent queries: the engine answers them in parallel.
+  const [[totals], statuses, bands, weekdays, stats, monthly] = await Promise.all([
+    engine.query(`
+      SELECT count(*) AS total, coalesce(sum(monto), 0) AS sum, count(monto) AS n, min(monto) AS min, max(monto) AS max,
+        count(*) FILTER (WHERE ${day} BETWEEN ${dateLiteral(addDays(asOf, -29))} AND ${dateLiteral(asOf)}) AS recent
+      FROM cassandra_reclamos`),
+    engine.query(`SELECT ${category(d, 'estado')} AS estado, count(*) AS claims, coalesce(sum(monto), 0) AS amount FROM cassandra_reclamos GROUP BY 1 ORDER BY claims DESC, estado`),
+    engine.query(BANDS.map(([band, cond]) => `SELECT '${band}' AS band, count(*) AS claims, coalesce(sum(monto), 0) AS amount FROM cassandra_reclamos WHERE ${cond}`).join(' UNION ALL ')),
+    engine.query(`SELECT ${d.isoDayOfWeek(day)} AS dow, count(*) AS claims FROM cassandra_reclamos GROUP BY 1`),
+    percentiles(ctx, 'SELECT monto AS v FROM cassandra_reclamos WHERE monto IS NOT NULL', [50, 90]),
+    perMonth(ctx, 'cassandra_reclamos', months),
+  ]);
   const byBand = new Map(bands.map((r) => [String(r.band), r]));
   const byDow = new Map(weekdays.map((r) => [num(r, 'dow'), num(r, 'claims')]));
   const n = num(totals, 'n');
@@ -74,26 +77,28 @@ export async function correlationAnalytics(ctx: AnalyticsContext) {
   const { engine, asOf } = ctx;
   const d = engine.dialect;
   const months = monthsEnding(asOf, 12);
-  const [claims] = await engine.query(`
+  const [[claims], [payments], methods, claimMonths, paymentMonths, [gaps]] = await Promise.all([
+    engine.query(`
     SELECT count(*) AS total, count(*) FILTER (WHERE estado = 'Aprobado') AS approved, count(*) FILTER (WHERE estado = 'Rechazado') AS rejected,
       count(*) FILTER (WHERE estado = 'Pendiente') AS pending, coalesce(sum(monto) FILTER (WHERE estado = 'Aprobado'), 0) AS approved_amount
-    FROM cassandra_reclamos`);
-  const [payments] = await engine.query(`
+    FROM cassandra_reclamos`),
+    engine.query(`
     SELECT count(*) AS total, count(*) FILTER (WHERE estado = 'Procesado') AS processed, coalesce(sum(monto) FILTER (WHERE estado = 'Procesado'), 0) AS processed_amount
-    FROM cassandra_pagos`);
-  const methods = await engine.query(`
+    FROM cassandra_pagos`),
+    engine.query(`
     SELECT ${category(d, 'metodo')} AS metodo, count(*) AS payments, count(*) FILTER (WHERE estado = 'Procesado') AS processed,
       coalesce(sum(monto) FILTER (WHERE estado = 'Procesado'), 0) AS processed_amount
-    FROM cassandra_pagos GROUP BY 1 ORDER BY payments DESC, metodo`);
-  const claimMonths = await perMonth(ctx, 'cassandra_reclamos', months);
-  const paymentMonths = await perMonth(ctx, 'cassandra_pagos', months, "estado = 'Procesado'");
-  // For each claim, the first processed payment on the same policy at or after it (not windowed).
-  const [gaps] = await engine.query(`
+    FROM cassandra_pagos GROUP BY 1 ORDER BY payments DESC, metodo`),
+    perMonth(ctx, 'cassandra_reclamos', months),
+    perMonth(ctx, 'cassandra_pagos', months, "estado = 'Procesado'"),
+    // For each claim, the first processed payment on the same policy at or after it (not windowed).
+    engine.query(`
     SELECT count(*) AS claims, coalesce(sum(gap), 0) AS total_ms FROM (
       SELECT min(${d.epochMillis('p.fecha')} - ${d.epochMillis('c.fecha')}) AS gap
       FROM cassandra_reclamos c JOIN cassandra_pagos p ON p.poliza_id = c.poliza_id AND p.fecha >= c.fecha AND p.estado = 'Procesado'
       WHERE c.poliza_id IS NOT NULL
-      GROUP BY c.cliente_id, c.fecha, c.reclamo_id) t`);
+      GROUP BY c.cliente_id, c.fecha, c.reclamo_id) t`),
+  ]);
 
   const monthly = months.map((m) => ({
     month: m.key,

@@ -61,3 +61,10 @@ export { fraction };
 export function byCodePoint(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
+
+/** Runs independent queries at once (the engine answers them in parallel) and returns their rows by name. */
+export async function queryAll<K extends string>(ctx: AnalyticsContext, sqls: Record<K, string>): Promise<Record<K, Row[]>> {
+  const names = Object.keys(sqls) as K[];
+  const results = await Promise.all(names.map((n) => ctx.engine.query(sqls[n])));
+  return Object.fromEntries(names.map((n, i) => [n, results[i]])) as Record<K, Row[]>;
+}

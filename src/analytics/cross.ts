@@ -1,6 +1,6 @@
 /** The cross-database routes (/cross/analytics/*) — RESPONSES.md. Joins follow SOURCES.md's references. */
 import { byCodePoint, category, num, percentiles, snapshotMeta, type AnalyticsContext } from './context.ts';
-import { compare, div, fraction, money, pct, ratio, round, sumOf, type Fraction } from './exact.ts';
+import { compare, decimalLiteral, div, fraction, money, pct, ratio, round, sumOf, type Fraction } from './exact.ts';
 import { AGE_BANDS, ageBandExpression } from './window.ts';
 
 export const PROFILE_TABLES = ['mysql_clients', 'mysql_users', 'postgresql_policy'];
@@ -20,32 +20,35 @@ export async function customerProfileAnalytics(ctx: AnalyticsContext) {
     LEFT JOIN mysql_users u ON u.id = c.user_id
     LEFT JOIN postgresql_policy p ON p.customer_id = c.user_id
     GROUP BY c.user_id, u.state, c.birth_date`;
-  const group = (key: string) => engine.query(`
-    SELECT ${key} AS k, count(*) AS clients, count(*) FILTER (WHERE policies > 0) AS clients_with_policies, coalesce(sum(policies), 0) AS policies,
-      coalesce(sum(premium), 0) AS written_premium, coalesce(sum(insured), 0) AS sum_insured
-    FROM (${perClient}) t GROUP BY 1`);
-  const [summary] = await engine.query(`
-    SELECT count(*) AS clients, count(*) FILTER (WHERE policies > 0) AS clients_with_policies, coalesce(sum(policies), 0) AS policies,
-      coalesce(sum(premium), 0) AS written_premium, coalesce(sum(insured), 0) AS sum_insured FROM (${perClient}) t`);
-  const states = (await group('state')).sort((a, b) => num(b, 'clients') - num(a, 'clients') || byCodePoint(String(a.k), String(b.k)));
-  const bands = new Map((await group('band')).map((r) => [String(r.k), r]));
-  const cut = await percentiles(ctx, `SELECT premium AS v FROM (${perClient}) t WHERE policies > 0`, [40, 80]);
+  const figures = `count(*) AS clients, count(*) FILTER (WHERE policies > 0) AS clients_with_policies, coalesce(sum(policies), 0) AS policies,
+      coalesce(sum(premium), 0) AS written_premium, coalesce(sum(insured), 0) AS sum_insured`;
+  // One pass over the clients for the summary, the states and the age bands; the rest in parallel.
+  const [grouped, cut, top, unmatched] = await Promise.all([
+    engine.query(`
+      SELECT CASE WHEN GROUPING(state) = 0 THEN 'state' WHEN GROUPING(band) = 0 THEN 'band' ELSE 'all' END AS level, state, band, ${figures}
+      FROM (${perClient}) t GROUP BY GROUPING SETS ((state), (band), ())`),
+    percentiles(ctx, `SELECT premium AS v FROM (${perClient}) t WHERE policies > 0`, [40, 80]),
+    engine.query(`
+      SELECT c.user_id AS client_id, c.first_name, c.last_name, count(*) AS policies, coalesce(sum(p.premium), 0) AS written_premium
+      FROM mysql_clients c JOIN postgresql_policy p ON p.customer_id = c.user_id
+      GROUP BY c.user_id, c.first_name, c.last_name ORDER BY written_premium DESC, client_id LIMIT 10`),
+    unmatchedCount(ctx, `SELECT count(*) AS n FROM postgresql_policy p WHERE p.customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mysql_clients c WHERE c.user_id = p.customer_id)`),
+  ]);
+  const summary = grouped.find((r) => r.level === 'all');
+  const states = grouped.filter((r) => r.level === 'state').sort((a, b) => num(b, 'clients') - num(a, 'clients') || byCodePoint(String(a.state), String(b.state)));
+  const bands = new Map(grouped.filter((r) => r.level === 'band').map((r) => [String(r.band), r]));
   const p40 = cut.get(40) ?? null;
   const p80 = cut.get(80) ?? null;
-  const sums = await engine.query(`SELECT premium, count(*) AS n FROM (${perClient}) t WHERE policies > 0 GROUP BY premium`);
+  // Compared in SQL with the exact, unrounded cut-offs.
   const segments = { high: 0, medium: 0, low: 0 };
-  for (const r of sums) {
-    const v = fraction(r.premium!);
-    const n = num(r, 'n');
-    if (p80 !== null && compare(v, p80) > 0) segments.high += n;
-    else if (p40 !== null && compare(v, p40) > 0) segments.medium += n;
-    else segments.low += n;
+  if (p40 !== null && p80 !== null) {
+    const [counts] = await engine.query(`
+      SELECT count(*) FILTER (WHERE premium > ${decimalLiteral(p80)}) AS high,
+        count(*) FILTER (WHERE premium > ${decimalLiteral(p40)} AND premium <= ${decimalLiteral(p80)}) AS medium,
+        count(*) FILTER (WHERE premium <= ${decimalLiteral(p40)}) AS low
+      FROM (${perClient}) t WHERE policies > 0`);
+    Object.assign(segments, { high: num(counts, 'high'), medium: num(counts, 'medium'), low: num(counts, 'low') });
   }
-  const top = await engine.query(`
-    SELECT c.user_id AS client_id, c.first_name, c.last_name, count(*) AS policies, coalesce(sum(p.premium), 0) AS written_premium
-    FROM mysql_clients c JOIN postgresql_policy p ON p.customer_id = c.user_id
-    GROUP BY c.user_id, c.first_name, c.last_name ORDER BY written_premium DESC, client_id LIMIT 10`);
-  const unmatched = await unmatchedCount(ctx, `SELECT count(*) AS n FROM postgresql_policy p WHERE p.customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mysql_clients c WHERE c.user_id = p.customer_id)`);
   const shape = (r: Record<string, unknown> | undefined) => ({
     clients: num(r as never, 'clients'), clients_with_policies: num(r as never, 'clients_with_policies'), policies: num(r as never, 'policies'),
     written_premium: money((r?.written_premium as string) ?? 0), sum_insured: money((r?.sum_insured as string) ?? 0),
@@ -57,7 +60,7 @@ export async function customerProfileAnalytics(ctx: AnalyticsContext) {
       policies: num(summary, 'policies'), policies_per_client: ratio(num(summary, 'policies'), withPolicies),
       written_premium: money(summary!.written_premium!), sum_insured: money(summary!.sum_insured!),
     },
-    by_state: states.map((r) => ({ state: String(r.k), ...shape(r) })),
+    by_state: states.map((r) => ({ state: String(r.state), ...shape(r) })),
     by_age_band: AGE_BANDS.map((band) => ({ band, ...shape(bands.get(band)) })),
     value_segments: { p40: round(p40), p80: round(p80), ...segments },
     top_clients: top.map((r) => ({ client_id: num(r, 'client_id'), first_name: r.first_name, last_name: r.last_name, policies: num(r, 'policies'), written_premium: money(r.written_premium!) })),
@@ -73,13 +76,15 @@ export async function agentPerformanceAnalytics(ctx: AnalyticsContext, limit: nu
       sum(p.premium) AS premium_sum, count(p.premium) AS premium_n, count(DISTINCT p.product_id) AS distinct_products
     FROM mysql_agents a LEFT JOIN postgresql_policy p ON p.agent_id = a.code
     GROUP BY a.code, a.first_name, a.last_name, a.is_active`;
-  const page = await engine.query(`
-    SELECT * FROM (SELECT t.*, row_number() OVER (ORDER BY written_premium DESC, policies DESC, code) AS rank FROM (${ranked}) t) r
-    WHERE rank > ${offset} AND rank <= ${offset + limit} ORDER BY rank`);
-  const [summary] = await engine.query(`
-    SELECT count(*) AS agents, count(*) FILTER (WHERE is_active) AS active_agents, count(*) FILTER (WHERE policies > 0) AS agents_with_sales,
-      coalesce(sum(policies), 0) AS policies_sold, coalesce(sum(written_premium), 0) AS written_premium FROM (${ranked}) t`);
-  const unmatched = await unmatchedCount(ctx, `SELECT count(*) AS n FROM postgresql_policy p WHERE p.agent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mysql_agents a WHERE a.code = p.agent_id)`);
+  const [page, [summary], unmatched] = await Promise.all([
+    engine.query(`
+      SELECT * FROM (SELECT t.*, row_number() OVER (ORDER BY written_premium DESC, policies DESC, code) AS rank FROM (${ranked}) t) r
+      WHERE rank > ${offset} AND rank <= ${offset + limit} ORDER BY rank`),
+    engine.query(`
+      SELECT count(*) AS agents, count(*) FILTER (WHERE is_active) AS active_agents, count(*) FILTER (WHERE policies > 0) AS agents_with_sales,
+        coalesce(sum(policies), 0) AS policies_sold, coalesce(sum(written_premium), 0) AS written_premium FROM (${ranked}) t`),
+    unmatchedCount(ctx, `SELECT count(*) AS n FROM postgresql_policy p WHERE p.agent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mysql_agents a WHERE a.code = p.agent_id)`),
+  ]);
   return {
     summary: {
       agents: num(summary, 'agents'), active_agents: num(summary, 'active_agents'), agents_with_sales: num(summary, 'agents_with_sales'),
@@ -98,16 +103,17 @@ export async function agentPerformanceAnalytics(ctx: AnalyticsContext, limit: nu
 
 export async function claimsVsPoliciesAnalytics(ctx: AnalyticsContext) {
   const { engine } = ctx;
-  const rows = await engine.query(`
+  const [rows, unmatchedClaims, unmatchedProducts] = await Promise.all([engine.query(`
     SELECT r.code, r.name, count(*) AS policies, coalesce(sum(p.premium), 0) AS written_premium,
       coalesce(sum(cl.claims), 0) AS claims, coalesce(sum(cl.claimed), 0) AS claimed_amount, coalesce(sum(cl.approved), 0) AS approved_amount
     FROM postgresql_policy p
     JOIN postgresql_product r ON r.code = p.product_id
     LEFT JOIN (SELECT poliza_id, count(*) AS claims, coalesce(sum(monto), 0) AS claimed, coalesce(sum(monto) FILTER (WHERE estado = 'Aprobado'), 0) AS approved
                FROM cassandra_reclamos GROUP BY poliza_id) cl ON cl.poliza_id = p.id
-    GROUP BY r.code, r.name`);
-  const unmatchedClaims = await unmatchedCount(ctx, `SELECT count(*) AS n FROM cassandra_reclamos c WHERE c.poliza_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM postgresql_policy p WHERE p.id = c.poliza_id)`);
-  const unmatchedProducts = await unmatchedCount(ctx, `SELECT count(*) AS n FROM postgresql_policy p WHERE p.product_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM postgresql_product r WHERE r.code = p.product_id)`);
+    GROUP BY r.code, r.name`),
+    unmatchedCount(ctx, `SELECT count(*) AS n FROM cassandra_reclamos c WHERE c.poliza_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM postgresql_policy p WHERE p.id = c.poliza_id)`),
+    unmatchedCount(ctx, `SELECT count(*) AS n FROM postgresql_policy p WHERE p.product_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM postgresql_product r WHERE r.code = p.product_id)`),
+  ]);
   const figures = (policies: number, claims: number, claimed: Fraction, approved: Fraction, premium: Fraction) => ({
     policies, claims, claims_per_100_policies: pct(claims, policies), claimed_amount: round(claimed), approved_amount: round(approved),
     written_premium: round(premium), loss_ratio_pct: pct(approved, premium),

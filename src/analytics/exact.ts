@@ -96,3 +96,18 @@ export function interpolate(lo: Value, hi: Value, weight: Fraction): Fraction {
 export function sumOf(values: readonly Value[]): Fraction {
   return values.reduce<Fraction>((acc, v) => (v === null ? acc : add(acc, fraction(v))), ZERO);
 }
+
+/** A fraction whose denominator divides a power of ten, as an exact SQL DECIMAL literal (percentile cut-offs). */
+export function decimalLiteral(value: Fraction): string {
+  for (let k = 0; k <= 30; k++) {
+    const scale = pow10(k);
+    if ((value.n * scale) % value.d === 0n) {
+      const units = (value.n * scale) / value.d;
+      const negative = units < 0n;
+      const digits = (negative ? -units : units).toString().padStart(k + 1, '0');
+      const text = k === 0 ? digits : `${digits.slice(0, -k)}.${digits.slice(-k)}`;
+      return `CAST('${negative ? '-' : ''}${text}' AS DECIMAL(38,${k}))`;
+    }
+  }
+  throw new Error('not a finite decimal');
+}

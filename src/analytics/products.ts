@@ -11,20 +11,22 @@ const UNMATCHED_PRODUCT = `SELECT count(*) AS n FROM postgresql_policy p WHERE p
 export async function productsAnalytics(ctx: AnalyticsContext) {
   const { engine } = ctx;
   const d = engine.dialect;
-  const [totals] = await engine.query(`SELECT count(*) AS products, min(base_premium) AS min, max(base_premium) AS max, sum(base_premium) AS sum, count(base_premium) AS n FROM postgresql_product`);
-  const types = await engine.query(`SELECT ${category(d, 'product_type')} AS product_type, count(*) AS products FROM postgresql_product GROUP BY 1 ORDER BY products DESC, product_type`);
-  const median = (await percentiles(ctx, 'SELECT base_premium AS v FROM postgresql_product WHERE base_premium IS NOT NULL', [50])).get(50) ?? null;
-  const perProduct = await engine.query(`
+  const [[totals], types, median, perProduct, [coverage], [unmatchedProduct], [unmatchedCoverage]] = await Promise.all([
+    engine.query(`SELECT count(*) AS products, min(base_premium) AS min, max(base_premium) AS max, sum(base_premium) AS sum, count(base_premium) AS n FROM postgresql_product`),
+    engine.query(`SELECT ${category(d, 'product_type')} AS product_type, count(*) AS products FROM postgresql_product GROUP BY 1 ORDER BY products DESC, product_type`),
+    percentiles(ctx, 'SELECT base_premium AS v FROM postgresql_product WHERE base_premium IS NOT NULL', [50]).then((m) => m.get(50) ?? null),
+    engine.query(`
     SELECT r.code, r.name, count(p.product_id) AS policies, count(*) FILTER (WHERE p.status = 'ACTIVE') AS active_policies
     FROM postgresql_product r LEFT JOIN postgresql_policy p ON p.product_id = r.code
-    GROUP BY r.code, r.name ORDER BY policies DESC, r.code`);
-  const [coverage] = await engine.query(`
+    GROUP BY r.code, r.name ORDER BY policies DESC, r.code`),
+    engine.query(`
     SELECT (SELECT count(*) FROM postgresql_policy) AS policies,
       count(DISTINCT c.policy_id) AS with_coverage, count(*) AS coverages,
       sum(c.coverage_limit) AS limit_sum, count(c.coverage_limit) AS limit_n, sum(c.deductible) AS deductible_sum, count(c.deductible) AS deductible_n
-    FROM postgresql_policy_coverage c WHERE EXISTS (SELECT 1 FROM postgresql_policy p WHERE p.id = c.policy_id)`);
-  const [unmatchedProduct] = await engine.query(UNMATCHED_PRODUCT);
-  const [unmatchedCoverage] = await engine.query(`SELECT count(*) AS n FROM postgresql_policy_coverage c WHERE c.policy_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM postgresql_policy p WHERE p.id = c.policy_id)`);
+    FROM postgresql_policy_coverage c WHERE EXISTS (SELECT 1 FROM postgresql_policy p WHERE p.id = c.policy_id)`),
+    engine.query(UNMATCHED_PRODUCT),
+    engine.query(`SELECT count(*) AS n FROM postgresql_policy_coverage c WHERE c.policy_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM postgresql_policy p WHERE p.id = c.policy_id)`),
+  ]);
 
   const policies = perProduct.map((r) => ({ code: String(r.code), name: r.name === null ? null : String(r.name), policies: num(r, 'policies'), active_policies: num(r, 'active_policies') }));
   return {
@@ -48,13 +50,12 @@ export async function productsAnalytics(ctx: AnalyticsContext) {
 export async function profitabilityAnalytics(ctx: AnalyticsContext) {
   const { engine } = ctx;
   const d = engine.dialect;
-  const rows = await engine.query(`
+  const [rows, [unmatched]] = await Promise.all([engine.query(`
     SELECT r.code, r.name, ${category(d, 'r.product_type')} AS product_type, count(*) AS policies,
       count(*) FILTER (WHERE p.status = 'ACTIVE') AS active_policies,
       coalesce(sum(p.premium), 0) AS written_premium, count(p.premium) AS premium_n, coalesce(sum(p.sum_insured), 0) AS sum_insured
     FROM postgresql_policy p JOIN postgresql_product r ON r.code = p.product_id
-    GROUP BY r.code, r.name, r.product_type`);
-  const [unmatched] = await engine.query(UNMATCHED_PRODUCT);
+    GROUP BY r.code, r.name, r.product_type`), engine.query(UNMATCHED_PRODUCT)]);
   const products = rows.map((r) => ({
     code: String(r.code), name: r.name === null ? null : String(r.name), product_type: String(r.product_type),
     policies: num(r, 'policies'), active_policies: num(r, 'active_policies'),

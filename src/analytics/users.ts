@@ -1,5 +1,5 @@
 /** GET /mysql/analytics/users — RESPONSES.md. */
-import { category, num, snapshotMeta, type AnalyticsContext } from './context.ts';
+import { category, num, queryAll, snapshotMeta, type AnalyticsContext } from './context.ts';
 import { pct } from './exact.ts';
 import { addDays, AGE_BANDS, ageBandExpression, dateLiteral, monthKeyOf, monthNumber, monthsEnding } from './window.ts';
 
@@ -12,31 +12,36 @@ export async function usersAnalytics(ctx: AnalyticsContext) {
   const months = monthsEnding(asOf, 12);
   const D = dateLiteral(asOf);
 
-  const [totals] = await engine.query(`
-    SELECT count(*) AS total,
-      count(*) FILTER (WHERE ${created} BETWEEN ${dateLiteral(addDays(asOf, -29))} AND ${D}) AS recent,
-      count(*) FILTER (WHERE email IS NULL OR ${d.text('email')} = '') AS missing_emails,
-      count(*) FILTER (WHERE phone IS NULL OR ${d.text('phone')} = '') AS missing_phones,
-      count(*) FILTER (WHERE role IS NULL OR ${d.text('role')} = '') AS without_role
-    FROM mysql_users`);
+  const q = await queryAll(ctx, {
+    totals: `
+      SELECT count(*) AS total,
+        count(*) FILTER (WHERE ${created} BETWEEN ${dateLiteral(addDays(asOf, -29))} AND ${D}) AS recent,
+        count(*) FILTER (WHERE email IS NULL OR ${d.text('email')} = '') AS missing_emails,
+        count(*) FILTER (WHERE phone IS NULL OR ${d.text('phone')} = '') AS missing_phones,
+        count(*) FILTER (WHERE role IS NULL OR ${d.text('role')} = '') AS without_role
+      FROM mysql_users`,
+    roles: `SELECT ${category(d, 'role')} AS role, count(*) AS users FROM mysql_users GROUP BY 1`,
+    states: `SELECT ${category(d, 'state')} AS state, count(*) AS users FROM mysql_users GROUP BY 1 ORDER BY users DESC, state`,
+    cities: `
+      SELECT ${d.text('city')} AS city, count(*) AS users FROM mysql_users WHERE city IS NOT NULL AND ${d.text('city')} <> ''
+      GROUP BY 1 ORDER BY users DESC, city LIMIT 10`,
+    monthly: `
+      SELECT ${monthNumber(created)} AS month, count(*) AS users FROM mysql_users
+      WHERE ${created} BETWEEN ${dateLiteral(months[0]!.first)} AND ${D} GROUP BY 1`,
+    // Users whose trimmed, lower-cased e-mail is shared with another user (blank addresses are missing, not shared).
+    duplicates: `
+      SELECT coalesce(sum(n), 0) AS users FROM (
+        SELECT count(*) AS n FROM mysql_users WHERE email IS NOT NULL AND trim(${d.text('email')}) <> ''
+        GROUP BY lower(trim(${d.text('email')})) HAVING count(*) > 1) t`,
+    clients: 'SELECT count(*) AS total FROM mysql_clients',
+    bands: `SELECT ${ageBandExpression('birth_date', asOf)} AS band, count(*) AS clients FROM mysql_clients GROUP BY 1`,
+    documents: `SELECT ${category(d, 'document_type')} AS document_type, count(*) AS clients FROM mysql_clients GROUP BY 1 ORDER BY clients DESC, document_type`,
+  });
+  const totals = q.totals[0];
   const total = num(totals, 'total');
-  const roles = await engine.query(`SELECT ${category(d, 'role')} AS role, count(*) AS users FROM mysql_users GROUP BY 1`);
-  const states = await engine.query(`SELECT ${category(d, 'state')} AS state, count(*) AS users FROM mysql_users GROUP BY 1 ORDER BY users DESC, state`);
-  const cities = await engine.query(`
-    SELECT ${d.text('city')} AS city, count(*) AS users FROM mysql_users WHERE city IS NOT NULL AND ${d.text('city')} <> ''
-    GROUP BY 1 ORDER BY users DESC, city LIMIT 10`);
-  const monthly = await engine.query(`
-    SELECT ${monthNumber(created)} AS month, count(*) AS users FROM mysql_users
-    WHERE ${created} BETWEEN ${dateLiteral(months[0]!.first)} AND ${D} GROUP BY 1`);
-  // Users whose trimmed, lower-cased e-mail is shared with another user (blank addresses are missing, not shared).
-  const [duplicates] = await engine.query(`
-    SELECT coalesce(sum(n), 0) AS users FROM (
-      SELECT count(*) AS n FROM mysql_users WHERE email IS NOT NULL AND trim(${d.text('email')}) <> ''
-      GROUP BY lower(trim(${d.text('email')})) HAVING count(*) > 1) t`);
-  const [clients] = await engine.query('SELECT count(*) AS total FROM mysql_clients');
-  const bands = await engine.query(`SELECT ${ageBandExpression('birth_date', asOf)} AS band, count(*) AS clients FROM mysql_clients GROUP BY 1`);
-  const documents = await engine.query(`
-    SELECT ${category(d, 'document_type')} AS document_type, count(*) AS clients FROM mysql_clients GROUP BY 1 ORDER BY clients DESC, document_type`);
+  const { roles, states, cities, monthly, bands, documents } = q;
+  const duplicates = q.duplicates[0];
+  const clients = q.clients[0];
 
   const byRole: Record<string, number> = { ADMIN: 0, USER: 0, AGENT: 0, UNKNOWN: 0 };
   for (const r of roles) byRole[String(r.role)] = num(r, 'users');
