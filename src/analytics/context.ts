@@ -1,5 +1,5 @@
 /** What an analytics computation gets: the engine, D, and the snapshots it reads (for meta). */
-import type { Dialect, QueryEngine, Row, TableSnapshot } from '../engines/query-engine.ts';
+import type { Dialect, QueryEngine, Row, TableSnapshot, Value } from '../engines/query-engine.ts';
 import { fraction, interpolate, percentileRanks, type Fraction } from './exact.ts';
 
 export interface AnalyticsContext {
@@ -44,15 +44,19 @@ export async function percentiles(ctx: AnalyticsContext, valuesSql: string, perc
     for (const p of percents) out.set(p, null);
     return out;
   }
-  const ranks = percents.map((p) => percentileRanks(p, n));
-  const positions = [...new Set(ranks.flatMap((r) => [r.lo + 1, r.hi + 1]))];
+  const positions = [...new Set(percents.flatMap((p) => { const r = percentileRanks(p, n); return [r.lo + 1, r.hi + 1]; }))];
   const rows = await ctx.engine.query(`SELECT rn, v FROM (SELECT v, row_number() OVER (ORDER BY v) AS rn FROM (${valuesSql}) t) r WHERE rn IN (${positions.join(', ')})`);
-  const at = new Map(rows.map((r) => [Number(r.rn), r.v]));
-  percents.forEach((p, i) => {
-    const r = ranks[i]!;
-    out.set(p, interpolate(at.get(r.lo + 1)!, at.get(r.hi + 1)!, r.weight));
-  });
-  return out;
+  return percentilesFromRanks(rows.map((r) => [Number(r.rn), r.v!] as const), n, percents);
+}
+
+/** Percentiles from the values at (1-based) ranks around each position, of n sorted values. */
+export function percentilesFromRanks(values: readonly (readonly [number, Value])[], n: number, percents: readonly number[]): Map<number, Fraction | null> {
+  const at = new Map(values);
+  return new Map(percents.map((p) => {
+    if (n === 0) return [p, null];
+    const r = percentileRanks(p, n);
+    return [p, interpolate(at.get(r.lo + 1)!, at.get(r.hi + 1)!, r.weight)];
+  }));
 }
 
 export { fraction };

@@ -1,5 +1,6 @@
 /** The cross-database routes (/cross/analytics/*) — RESPONSES.md. Joins follow SOURCES.md's references. */
-import { byCodePoint, category, num, percentiles, snapshotMeta, type AnalyticsContext } from './context.ts';
+import type { Row } from '../engines/query-engine.ts';
+import { byCodePoint, category, num, percentilesFromRanks, snapshotMeta, type AnalyticsContext } from './context.ts';
 import { compare, decimalLiteral, div, fraction, money, pct, ratio, round, sumOf, type Fraction } from './exact.ts';
 import { AGE_BANDS, ageBandExpression } from './window.ts';
 
@@ -22,21 +23,29 @@ export async function customerProfileAnalytics(ctx: AnalyticsContext) {
     GROUP BY c.user_id, u.state, c.birth_date`;
   const figures = `count(*) AS clients, count(*) FILTER (WHERE policies > 0) AS clients_with_policies, coalesce(sum(policies), 0) AS policies,
       coalesce(sum(premium), 0) AS written_premium, coalesce(sum(insured), 0) AS sum_insured`;
-  // One pass over the clients for the summary, the states and the age bands; the rest in parallel.
-  const [grouped, cut, top, unmatched] = await Promise.all([
+  // One statement over the clients for the summary, states, age bands and the ranks around p40/p80; the rest in parallel.
+  const [rows, top, unmatched] = await Promise.all([
     engine.query(`
-      SELECT CASE WHEN GROUPING(state) = 0 THEN 'state' WHEN GROUPING(band) = 0 THEN 'band' ELSE 'all' END AS level, state, band, ${figures}
-      FROM (${perClient}) t GROUP BY GROUPING SETS ((state), (band), ())`),
-    percentiles(ctx, `SELECT premium AS v FROM (${perClient}) t WHERE policies > 0`, [40, 80]),
+      WITH pc AS (${perClient}),
+      ranked AS (SELECT premium, row_number() OVER (ORDER BY premium) AS rn, count(*) OVER () AS n FROM pc WHERE policies > 0)
+      SELECT CASE WHEN GROUPING(state) = 0 THEN 'state' WHEN GROUPING(band) = 0 THEN 'band' ELSE 'all' END AS level, state, band, ${figures},
+        CAST(NULL AS BIGINT) AS rn, CAST(NULL AS BIGINT) AS n, CAST(NULL AS DECIMAL(38,2)) AS v
+      FROM pc GROUP BY GROUPING SETS ((state), (band), ())
+      UNION ALL
+      SELECT 'rank', NULL, NULL, 0, 0, 0, 0, 0, rn, n, premium FROM ranked
+      WHERE rn IN (floor(40 * (n - 1) / 100.0) + 1, ceil(40 * (n - 1) / 100.0) + 1, floor(80 * (n - 1) / 100.0) + 1, ceil(80 * (n - 1) / 100.0) + 1)`),
     engine.query(`
       SELECT c.user_id AS client_id, c.first_name, c.last_name, count(*) AS policies, coalesce(sum(p.premium), 0) AS written_premium
       FROM mysql_clients c JOIN postgresql_policy p ON p.customer_id = c.user_id
       GROUP BY c.user_id, c.first_name, c.last_name ORDER BY written_premium DESC, client_id LIMIT 10`),
     unmatchedCount(ctx, `SELECT count(*) AS n FROM postgresql_policy p WHERE p.customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mysql_clients c WHERE c.user_id = p.customer_id)`),
   ]);
+  const grouped = rows.filter((r) => r.level !== 'rank');
   const summary = grouped.find((r) => r.level === 'all');
   const states = grouped.filter((r) => r.level === 'state').sort((a, b) => num(b, 'clients') - num(a, 'clients') || byCodePoint(String(a.state), String(b.state)));
   const bands = new Map(grouped.filter((r) => r.level === 'band').map((r) => [String(r.band), r]));
+  const ranks = rows.filter((r) => r.level === 'rank');
+  const cut = percentilesFromRanks(ranks.map((r) => [num(r, 'rn'), r.v!] as const), num(ranks[0], 'n'), [40, 80]);
   const p40 = cut.get(40) ?? null;
   const p80 = cut.get(80) ?? null;
   // Compared in SQL with the exact, unrounded cut-offs.
@@ -76,15 +85,20 @@ export async function agentPerformanceAnalytics(ctx: AnalyticsContext, limit: nu
       sum(p.premium) AS premium_sum, count(p.premium) AS premium_n, count(DISTINCT p.product_id) AS distinct_products
     FROM mysql_agents a LEFT JOIN postgresql_policy p ON p.agent_id = a.code
     GROUP BY a.code, a.first_name, a.last_name, a.is_active`;
-  const [page, [summary], unmatched] = await Promise.all([
+  const summarySql = `
+    SELECT count(*) AS agents, coalesce(sum(CASE WHEN is_active THEN 1 ELSE 0 END), 0) AS active_agents, coalesce(sum(CASE WHEN policies > 0 THEN 1 ELSE 0 END), 0) AS agents_with_sales,
+      coalesce(sum(policies), 0) AS policies_sold, coalesce(sum(written_premium), 0) AS written_premium FROM (${ranked}) t`;
+  // The page carries the totals as window aggregates, so one pass ranks and sums (a page past the end asks again).
+  const [page, unmatched] = await Promise.all([
     engine.query(`
-      SELECT * FROM (SELECT t.*, row_number() OVER (ORDER BY written_premium DESC, policies DESC, code) AS rank FROM (${ranked}) t) r
+      SELECT * FROM (SELECT t.*, row_number() OVER (ORDER BY written_premium DESC, policies DESC, code) AS rank,
+        count(*) OVER () AS agents, sum(CASE WHEN is_active THEN 1 ELSE 0 END) OVER () AS active_agents,
+        sum(CASE WHEN policies > 0 THEN 1 ELSE 0 END) OVER () AS agents_with_sales, sum(policies) OVER () AS policies_sold, sum(written_premium) OVER () AS premium_total
+        FROM (${ranked}) t) r
       WHERE rank > ${offset} AND rank <= ${offset + limit} ORDER BY rank`),
-    engine.query(`
-      SELECT count(*) AS agents, count(*) FILTER (WHERE is_active) AS active_agents, count(*) FILTER (WHERE policies > 0) AS agents_with_sales,
-        coalesce(sum(policies), 0) AS policies_sold, coalesce(sum(written_premium), 0) AS written_premium FROM (${ranked}) t`),
     unmatchedCount(ctx, `SELECT count(*) AS n FROM postgresql_policy p WHERE p.agent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mysql_agents a WHERE a.code = p.agent_id)`),
   ]);
+  const summary: Row | undefined = page[0] ? { ...page[0], written_premium: page[0].premium_total ?? 0 } : (await engine.query(summarySql))[0];
   return {
     summary: {
       agents: num(summary, 'agents'), active_agents: num(summary, 'active_agents'), agents_with_sales: num(summary, 'agents_with_sales'),
