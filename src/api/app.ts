@@ -10,6 +10,7 @@ import type { QueryEngine } from '../engines/query-engine.ts';
 import type { LakeStorage } from '../lake/lake-storage.ts';
 import { createDataState, type DataState } from './data-state.ts';
 import { ApiError, errorBody } from './errors.ts';
+import { registerDashboard } from './plugins/dashboard.ts';
 import { registerDocs } from './plugins/docs.ts';
 import { ResultCache } from './result-cache.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
@@ -59,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<PrimacApp> {
   app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}; see /docs for the routes.`, request.id)));
 
   await registerDocs(app, version);
+  await registerDashboard(app);
   await app.register(async (scope) => serviceRoutes(scope, { config: options.config, engine: options.engine, state, lake: options.lake, version }));
   await app.register(async (scope) => analyticsRoutes(scope, { engine: options.engine, state, cache: new ResultCache(500, options.cache ?? true), today: options.today }));
   return { app, state };

@@ -19,11 +19,18 @@ export interface Payment { readonly id: string; readonly clienteId: number; read
 /** The end of a policy's cover as seen at the end of the history. */
 const coverEnd = (plan: Plan, p: Policy) => Math.min(p.end, plan.until);
 
-/** Claims fall on policies in proportion to their product's claim rate (rejection sampling keeps random access). */
+/** Days a policy has been in force by the end of the history (its exposure). */
+const exposureDays = (plan: Plan, p: Policy) => Math.max(1, (coverEnd(plan, p) - p.start) / DAY_MS);
+
+/**
+ * Claims fall on policies in proportion to their product's claim rate and to their exposure, so claims spread over
+ * the history like the portfolio does (rejection sampling keeps random access).
+ */
 function claimedPolicy(plan: Plan, rng: Rng): Policy {
+  const longest = plan.timeline.days;
   for (;;) {
     const policy = policyAt(plan, 1 + rng.int(plan.policies));
-    if (rng.next() * MAX_CLAIM_RATE < policy.product.claimRate) return policy;
+    if (rng.next() * MAX_CLAIM_RATE * longest < policy.product.claimRate * exposureDays(plan, policy)) return policy;
   }
 }
 
@@ -73,7 +80,9 @@ export function paymentAt(plan: Plan, k: number): Payment {
     return { id, clienteId: 1 + rng.int(plan.users), polizaId: 1 + rng.int(plan.policies), fecha: plan.until - 1 - rng.int(365 * DAY_MS),
       monto: cents(rng.between(5_000, 500_000)), metodo: paymentMethod(rng, rng.next()), estado: rng.pick(['Procesado', 'Pendiente', 'Fallido']) };
   }
-  const p = policyAt(plan, 1 + rng.int(plan.policies));
+  // Policies pay in proportion to the periods they have been in force: payments spread over the history too.
+  let p = policyAt(plan, 1 + rng.int(plan.policies));
+  while (rng.next() * plan.timeline.days > exposureDays(plan, p)) p = policyAt(plan, 1 + rng.int(plan.policies));
   const elapsedMonths = Math.max(1, Math.ceil((coverEnd(plan, p) - p.start) / (30.44 * DAY_MS)));
   // Monthly plans pay one instalment a month; annual plans pay at the start of each policy year.
   const periods = p.instalments === 12 ? elapsedMonths : Math.max(1, Math.ceil(elapsedMonths / 12));

@@ -27,7 +27,8 @@ export async function serviceStatuses(services: readonly LocalService[], ctx: Se
   return Promise.all(services.map(async (service): Promise<ServiceStatus> => {
     const answering = await service.probe(ctx);
     const pid = service.pid(ctx);
-    const state = answering ? 'running' : pid !== null ? 'starting' : 'stopped';
-    return { name: service.name, state, port: service.port(ctx), pid, detail: service.where(ctx) };
+    const port = service.port(ctx);
+    const state = port === 0 ? (answering ? 'installed' : 'missing') : answering ? 'running' : pid !== null ? 'starting' : 'stopped';
+    return { name: service.name, state, port, pid, detail: service.where(ctx) };
   }));
 }

@@ -2,6 +2,7 @@
 import { getConfig } from '../config/config.ts';
 import { PrimacError } from '../core/errors.ts';
 import { cassandraService } from './cassandra.ts';
+import { chromiumService } from './chromium.ts';
 import { mariadbService } from './mariadb.ts';
 import { motoService } from './moto.ts';
 import { nginxService } from './nginx.ts';
@@ -9,10 +10,7 @@ import { cacheRoot, servicesRoot } from './paths.ts';
 import { postgresService } from './postgres.ts';
 import type { LocalService, ServiceContext } from './service.ts';
 
-export const SERVICES: readonly LocalService[] = [postgresService, mariadbService, cassandraService, motoService, nginxService];
-
-/** The servers the tests need (nginx is only for the load-balancing tests). */
-export const DEFAULT_SERVICES = ['postgres', 'mariadb', 'cassandra', 's3', 'nginx'];
+export const SERVICES: readonly LocalService[] = [postgresService, mariadbService, cassandraService, motoService, nginxService, chromiumService];
 
 const ALIASES: Record<string, string> = { mysql: 'mariadb', postgresql: 'postgres', moto: 's3', glue: 's3' };
 

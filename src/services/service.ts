@@ -16,7 +16,8 @@ export interface ServiceContext {
 
 export interface ServiceStatus {
   readonly name: string;
-  readonly state: 'running' | 'stopped' | 'starting';
+  /** Programs that are not servers (port 0) are 'installed' or 'missing'. */
+  readonly state: 'running' | 'stopped' | 'starting' | 'installed' | 'missing';
   readonly port: number;
   readonly pid: number | null;
   readonly detail: string;

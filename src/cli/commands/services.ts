@@ -18,7 +18,7 @@ export function registerServices(program: Command): void {
     .action(async (list: string[]) => {
       const ctx = serviceContext(log);
       const reports = await startServices(selectServices(list), ctx);
-      for (const r of reports) log(`${r.name.padEnd(10)} ready on 127.0.0.1:${r.port} (${r.seconds.toFixed(1)} s)`);
+      for (const r of reports) log(`${r.name.padEnd(10)} ready${r.port ? ` on 127.0.0.1:${r.port}` : ''} (${r.seconds.toFixed(1)} s)`);
     });
 
   services
@@ -40,7 +40,7 @@ export function registerServices(program: Command): void {
       for (const s of statuses) {
         process.stdout.write(options.json
           ? `${JSON.stringify(s)}\n`
-          : `${s.name.padEnd(10)} ${s.state.padEnd(8)} 127.0.0.1:${String(s.port).padEnd(6)} ${s.pid === null ? '' : `pid ${s.pid} `}${s.detail}\n`);
+          : `${s.name.padEnd(10)} ${s.state.padEnd(9)} ${(s.port ? `127.0.0.1:${s.port}` : '-').padEnd(16)} ${s.pid === null ? '' : `pid ${s.pid} `}${s.detail}\n`);
       }
     });
 }
