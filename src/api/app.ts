@@ -12,6 +12,8 @@ import { createDataState, type DataState } from './data-state.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { registerDashboard } from './plugins/dashboard.ts';
 import { registerDocs } from './plugins/docs.ts';
+import { createMetrics, registerMetrics } from './plugins/metrics.ts';
+import { registerSecurity } from './plugins/security.ts';
 import { ResultCache } from './result-cache.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { serviceRoutes } from './routes/service-routes.ts';
@@ -40,6 +42,9 @@ export async function buildApp(options: AppOptions): Promise<PrimacApp> {
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 64 * 1024,
+    requestTimeout: options.config.requestTimeoutMs,
+    // Behind the local nginx, the client is the one it forwards for.
+    trustProxy: 'loopback',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });
   const state = createDataState(options.catalog, options.engine, options.refreshMs ?? 500);
@@ -52,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<PrimacApp> {
       return reply.code(error.status).send(errorBody(error.code, error.message, request.id, error.details));
     }
     const status = (error as { statusCode?: number }).statusCode;
+    if (status === 429) return reply.code(429).send(error);
     if (status === 413) return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 kB.', request.id));
     if (status !== undefined && status >= 400 && status < 500) return reply.code(400).send(errorBody('INVALID_REQUEST', 'The request is malformed.', request.id));
     request.log.error({ err: error }, 'request failed');
@@ -59,9 +65,12 @@ export async function buildApp(options: AppOptions): Promise<PrimacApp> {
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}; see /docs for the routes.`, request.id)));
 
+  const metrics = createMetrics();
+  await registerSecurity(app, options.config);
+  await registerMetrics(app, metrics, state, options.lake);
   await registerDocs(app, version);
   await registerDashboard(app);
   await app.register(async (scope) => serviceRoutes(scope, { config: options.config, engine: options.engine, state, lake: options.lake, version }));
-  await app.register(async (scope) => analyticsRoutes(scope, { engine: options.engine, state, cache: new ResultCache(500, options.cache ?? true), today: options.today }));
+  await app.register(async (scope) => analyticsRoutes(scope, { engine: options.engine, state, cache: new ResultCache(500, options.cache ?? true), today: options.today, metrics }));
   return { app, state };
 }

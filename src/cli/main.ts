@@ -1,6 +1,7 @@
 /** The `primac` command line (design/CLI.md). Each command is a thin layer over the modules the API uses too. */
 import { Command, CommanderError } from 'commander';
 import { isPrimacError } from '../core/errors.ts';
+import { registerDoctor } from './commands/doctor.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerSeed(program);
   registerIngest(program);
   registerServe(program);
+  registerDoctor(program);
   return program;
 }
 

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { choice, columnList, lakeUri, port, text, url, type Env } from './variables.ts';
+import { choice, columnList, integer, lakeUri, list, port, text, url, type Env } from './variables.ts';
 
 export interface MysqlConfig { readonly host: string; readonly port: number; readonly database: string; readonly user: string; readonly password: string }
 export interface PostgresConfig { readonly host: string; readonly port: number; readonly database: string; readonly user: string; readonly password: string }
@@ -33,6 +33,13 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly sensitiveColumns: readonly string[];
+  /** API keys accepted by the API (x-api-key or Authorization: Bearer); empty = no key needed. */
+  readonly apiKeys: readonly string[];
+  /** Requests per minute per client; 0 = no limit. */
+  readonly rateLimit: number;
+  /** Origins allowed by CORS ('*' for any); empty = no CORS headers. */
+  readonly corsOrigins: readonly string[];
+  readonly requestTimeoutMs: number;
 }
 
 function configured(env: Env, hostVar: string): boolean {
@@ -82,6 +89,10 @@ export function parseConfig(env: Env): Config {
     host: text(env, 'HOST', '') || '127.0.0.1',
     port: port(env, 'PORT', 8000),
     sensitiveColumns: Object.freeze(columnList(env, 'SENSITIVE_COLUMNS', 'mysql.users.password')),
+    apiKeys: Object.freeze(list(env, 'API_KEYS')),
+    rateLimit: integer(env, 'RATE_LIMIT', 1200, 0, 10_000_000),
+    corsOrigins: Object.freeze(list(env, 'CORS_ORIGINS')),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
   };
   for (const part of [config.mysql, config.postgres, config.cassandra]) if (part) Object.freeze(part);
   return Object.freeze(config);

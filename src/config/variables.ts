@@ -77,3 +77,16 @@ export function lakeUri(env: Env): string {
   if (bucket !== undefined && bucket !== '') return lakeUri({ LAKE_URI: `s3://${bucket}` });
   return './data/lake';
 }
+
+export function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < min || n > max) throw invalid(name, value, `expected an integer from ${min} to ${max}`);
+  return n;
+}
+
+/** A comma list; blanks dropped. */
+export function list(env: Env, name: string): string[] {
+  return (env[name] ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}

@@ -16,6 +16,7 @@ import { HOST_VARIABLE, openSource } from '../sources/registry.ts';
 import type { Source } from '../sources/source.ts';
 import { cacheRoot } from '../services/paths.ts';
 import { writeRunRecord, type RunRecord, type TableOutcome } from './record.ts';
+import { acquireRunLock } from './run-lock.ts';
 import { ingestTable, type IngestContext } from './table.ts';
 
 export interface IngestOptions {
@@ -26,6 +27,8 @@ export interface IngestOptions {
   readonly keep: number;
   readonly parallel: number;
   readonly attempts?: number;
+  /** When another run holds the lake: wait for it (true) or fail at once (default). */
+  readonly wait?: boolean;
 }
 
 export type IngestEvent = Record<string, unknown> & { event: string };
@@ -58,6 +61,7 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
   const lake = await openLake(config);
   const catalog = await openCatalog(config, lake);
   const id = newRunId();
+  const lock = await acquireRunLock(lake, id, { wait: options.wait ?? false });
   const tempRoot = join(tmpdir(), `primac-ingest-${id}`);
   const writer = await LakeWriter.create({ tempDirectory: tempRoot, threads: 2, memoryLimit: '256MB' });
   let record: RunRecord = { id, startedAt: new Date().toISOString(), finishedAt: null, status: 'running', options: { ...options }, skipped: [], tables: [] };
@@ -108,5 +112,6 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
     await Promise.all(sources.map((s) => s.close().catch(() => undefined)));
     await writer.close();
     rmSync(tempRoot, { recursive: true, force: true });
+    await lock.release();
   }
 }

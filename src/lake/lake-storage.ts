@@ -17,6 +17,8 @@ export interface LakeStorage {
   putFile(key: string, file: string): Promise<number>;
   /** Replaces the object atomically (readers see the old or the new bytes, never a mix). */
   putBytes(key: string, bytes: Uint8Array): Promise<void>;
+  /** Creates the object only if it does not exist yet (atomically); false when it already did. */
+  putIfAbsent(key: string, bytes: Uint8Array): Promise<boolean>;
   get(key: string): Promise<Buffer | null>;
   list(prefix: string): Promise<StoredObject[]>;
   delete(keys: readonly string[]): Promise<void>;

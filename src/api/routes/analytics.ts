@@ -10,10 +10,11 @@ import type { DataState } from '../data-state.ts';
 import { ApiError } from '../errors.ts';
 import { asOfParameter, choiceParameter, onlyParameters, type Query } from '../params.ts';
 import type { ResultCache } from '../result-cache.ts';
+import type { ApiMetrics } from '../plugins/metrics.ts';
 import { AsOfParameter, ErrorBody, FormatParameter, SectionParameter } from '../schemas/common.ts';
 import { ANALYTICS_ROUTES, type AnalyticsRoute } from './analytics-routes.ts';
 
-export interface AnalyticsDeps { readonly engine: QueryEngine; readonly state: DataState; readonly cache: ResultCache; readonly today?: () => Date }
+export interface AnalyticsDeps { readonly engine: QueryEngine; readonly state: DataState; readonly cache: ResultCache; readonly today?: () => Date; readonly metrics?: ApiMetrics }
 
 const COMMON = ['as_of', 'format', 'section'];
 
@@ -48,6 +49,7 @@ async function answer(deps: AnalyticsDeps, route: AnalyticsRoute, query: Query, 
     }
     entry = await pending;
   }
+  deps.metrics?.cacheHits.inc({ route: route.path, result: cached ? 'hit' : 'miss' });
   const value = entry.value as Record<string, unknown> & { meta: Record<string, unknown> };
   if (format === 'csv') return { csv: sectionCsv(value, query.section === undefined ? undefined : String(query.section)) };
   // A hit is served from the stored text; a fresh answer says cached: false.

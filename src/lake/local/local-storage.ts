@@ -32,6 +32,17 @@ export function createLocalStorage(uri: string): LakeStorage {
       await writeFile(temp, bytes);
       await rename(temp, target);
     },
+    async putIfAbsent(key, bytes) {
+      const target = pathOf(key);
+      await mkdir(dirname(target), { recursive: true });
+      try {
+        await writeFile(target, bytes, { flag: 'wx' });
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw error;
+      }
+    },
     async get(key) {
       try {
         return await readFile(pathOf(key));

@@ -9,6 +9,7 @@ import { closeSync, constants, createWriteStream, mkdirSync, openSync, rmSync } 
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSchema } from '../../core/table-model.ts';
 import { csvStagingType, fromCsvExpression, quoteString } from './duckdb-types.ts';
@@ -75,8 +76,13 @@ export class LakeWriter {
         const [rows] = await Promise.all([copy, feed]);
         return rows;
       } catch (error) {
-        unblock(pipe);
-        await Promise.allSettled([copy, feed]);
+        // The survivor may open its end after our first attempt: keep releasing it until both sides have settled.
+        let settled = false;
+        const both = Promise.allSettled([copy, feed]).then(() => { settled = true; });
+        while (!settled) {
+          unblock(pipe);
+          await Promise.race([both, sleep(50)]);
+        }
         throw error;
       }
     } finally {

@@ -51,6 +51,16 @@ export function createS3Storage(settings: S3Settings, client: S3Client = s3Clien
     putBytes: (key, bytes) => guard(`writing ${key}`, async () => {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: full(key), Body: bytes }));
     }),
+    putIfAbsent: (key, bytes) => guard(`creating ${key}`, async () => {
+      try {
+        await client.send(new PutObjectCommand({ Bucket: bucket, Key: full(key), Body: bytes, IfNoneMatch: '*' }));
+        return true;
+      } catch (error) {
+        const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+        if (e.$metadata?.httpStatusCode === 412 || e.name === 'PreconditionFailed') return false;
+        throw error;
+      }
+    }),
     get: (key) => guard(`reading ${key}`, async () => {
       try {
         const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: full(key) }));
