@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PrimacError } from '../core/errors.ts';
 import { firstExisting } from './debian.ts';
-import { nginxConfig } from './nginx-config.ts';
+import { localNginxConfig } from './nginx-config.ts';
 import { portInUse, probeHttp } from './probes.ts';
 import { isAlive, livePid, readPid, run, spawnDetached, terminate, waitUntil } from './processes.ts';
 import type { LocalService, ServiceContext } from './service.ts';
@@ -39,7 +39,7 @@ export const nginxService: LocalService = {
     const user = ctx.isRoot ? 'nobody nogroup' : null;
     if (ctx.isRoot) await run('chown', ['-R', 'nobody:nogroup', join(prefix, 'tmp')]);
     const conf = join(prefix, 'nginx.conf');
-    writeFileSync(conf, nginxConfig({ prefix, port: NGINX_PORT, upstreams: NGINX_UPSTREAMS, user }));
+    writeFileSync(conf, localNginxConfig(prefix, NGINX_PORT, NGINX_UPSTREAMS, user));
     const pid = spawnDetached(nginx, ['-p', prefix, '-c', conf, '-g', 'daemon off;'], { logFile: join(prefix, 'logs', 'stdout.log'), pidFile: pidFile(ctx) });
     await waitUntil(() => this.probe(ctx), 'nginx', { timeoutMs: 15_000, logFile: join(prefix, 'logs', 'error.log'), alive: () => isAlive(pid) });
   },

@@ -54,12 +54,18 @@ export function registerIngest(program: Command): void {
     .option('--keep <n>', 'snapshots kept per table (the current one included)', parsePositive('number of snapshots', 1000), 3)
     .option('--parallel <n>', 'tables ingested at once', parsePositive('parallelism', 32), 2)
     .option('--wait', 'if another ingestion holds the lake, wait for it instead of exiting')
+    .option('--create-bucket', 'create the S3 bucket of LAKE_URI if it does not exist (local stacks)')
     .option('--every <interval>', 'keep running: one ingestion every interval (e.g. 15m, 1h); runs never overlap', parseInterval)
     .option('--json', 'print the summary as JSON lines')
-    .action(async (options: { only: SourceName[]; tables: string[]; format: FileFormat[]; keep: number; parallel: number; json?: boolean; wait?: boolean; every?: number }) => {
+    .action(async (options: { only: SourceName[]; tables: string[]; format: FileFormat[]; keep: number; parallel: number; json?: boolean; wait?: boolean; every?: number; createBucket?: boolean }) => {
       const log = createLogger();
+      const config = getConfig();
+      if (options.createBucket && config.lakeUri.startsWith('s3://')) {
+        const { ensureBucket } = await import('../../lake/s3/s3-storage.ts');
+        if (await ensureBucket({ uri: config.lakeUri, endpoint: config.s3Endpoint, region: config.awsRegion })) log.info({ event: 'bucket_created' }, 'created the lake bucket');
+      }
       const once = async () => {
-        const record = await runIngestion(getConfig(), {
+        const record = await runIngestion(config, {
           only: options.only, tables: options.tables, formats: options.format, keep: options.keep, parallel: options.parallel, wait: options.wait || options.every !== undefined,
         }, (e: IngestEvent) => {
           if (e.event === 'table_failed' || e.event === 'source_failed') log.error(e, String(e.error));

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectsCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { PrimacError } from '../../core/errors.ts';
 import type { LakeStorage, StoredObject } from '../lake-storage.ts';
@@ -24,6 +24,23 @@ export function s3Client(settings: { endpoint: string | null; region: string }):
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
   });
+}
+
+/** Creates the lake's bucket when it does not exist (local stacks; in AWS the bucket is provisioned). */
+export async function ensureBucket(settings: S3Settings, client: S3Client = s3Client(settings)): Promise<boolean> {
+  const { bucket } = parseS3Uri(settings.uri);
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: bucket }));
+    return false;
+  } catch (error) {
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw s3Error(error, `checking bucket ${bucket}`);
+  }
+  try {
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  } catch (error) {
+    throw s3Error(error, `creating bucket ${bucket}`);
+  }
+  return true;
 }
 
 export function createS3Storage(settings: S3Settings, client: S3Client = s3Client(settings)): LakeStorage {
