@@ -33,6 +33,8 @@ http {
   client_body_timeout 10s;
   client_header_timeout 10s;
   keepalive_timeout 30s;
+  # Clients on a long keep-alive connection would otherwise see it closed (and race it) every 1000 requests.
+  keepalive_requests 100000;
   gzip on;
   gzip_min_length 1024;
   gzip_types application/json text/csv text/css application/javascript text/plain;

@@ -2,7 +2,7 @@
 import { getConfig } from '../config/config.ts';
 import { PrimacError } from '../core/errors.ts';
 import { cassandraService } from './cassandra.ts';
-import { chromiumService } from './chromium.ts';
+import { chromiumService, composeService } from './programs.ts';
 import { mariadbService } from './mariadb.ts';
 import { motoService } from './moto.ts';
 import { nginxService } from './nginx.ts';
@@ -10,7 +10,7 @@ import { cacheRoot, servicesRoot } from './paths.ts';
 import { postgresService } from './postgres.ts';
 import type { LocalService, ServiceContext } from './service.ts';
 
-export const SERVICES: readonly LocalService[] = [postgresService, mariadbService, cassandraService, motoService, nginxService, chromiumService];
+export const SERVICES: readonly LocalService[] = [postgresService, mariadbService, cassandraService, motoService, nginxService, chromiumService, composeService];
 
 const ALIASES: Record<string, string> = { mysql: 'mariadb', postgresql: 'postgres', moto: 's3', glue: 's3' };
 
