@@ -1,7 +1,7 @@
 /**
  * The nginx configuration of the load balancer, one source for every use: the local service, the failover test and
  * deploy/nginx/nginx.conf (production, kept equal to productionNginxConfig() by a test). Passive health checks,
- * retries of idempotent requests on the other instance, timeouts, gzip, request size limits.
+ * retries of idempotent requests on the other instance, timeouts, gzip, request size limits, security headers.
  */
 export interface NginxOptions {
   readonly listen: string;
@@ -60,7 +60,14 @@ ${o.upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=10s;`).join('
       proxy_next_upstream error timeout http_502 http_503 http_504;
       proxy_next_upstream_tries 2;
       proxy_next_upstream_timeout 10s;
+      # Security headers set here once, whatever the upstream sends.
       proxy_hide_header X-Powered-By;
+      proxy_hide_header X-Content-Type-Options;
+      proxy_hide_header X-Frame-Options;
+      proxy_hide_header Referrer-Policy;
+      add_header X-Content-Type-Options nosniff always;
+      add_header X-Frame-Options SAMEORIGIN always;
+      add_header Referrer-Policy no-referrer always;
       add_header X-Served-By $upstream_addr always;
     }
   }
