@@ -21,7 +21,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? '5');
 async function server(lake: string, cache: boolean): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['bin/primac.js', 'serve', '--port', String(PORT)], {
     cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, LAKE_URI: lake, CATALOG: 'local', QUERY_ENGINE: 'duckdb', PRIMAC_CACHE: cache ? '1' : '0', LOG_LEVEL: 'warn', RATE_LIMIT: '0' },
+    env: { ...process.env, LAKE_URI: lake, CATALOG: 'local', QUERY_ENGINE: 'duckdb', PRIMAC_CACHE: cache ? '1' : '0', LOG_LEVEL: 'warn', RATE_LIMIT: '0', PRIMAC_WARM: '0' },
   });
   for (let i = 0; i < 200; i++) {
     const ok = await fetch(`http://127.0.0.1:${PORT}/health`).then((r) => r.ok, () => false);

@@ -1,6 +1,7 @@
 /**
  * Dashboard load time in the system Chromium over a synthetic lake at scale 1 (BENCH_SCALES): the first load after
- * the server starts (every route cold) and 5 reloads (cached), until every panel has drawn. One JSON line each.
+ * the server starts (right away: its background warm-up is still running) and 5 reloads (cached), until every panel
+ * has drawn. One JSON line each. PRIMAC_WARM=0: no warm-up (every route cold on the first load).
  *   npm run bench:dashboard
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +21,7 @@ for (const scale of (process.env.BENCH_SCALES ?? '1').split(',').map(Number)) {
   await writeSyntheticLake(config, { scale });
   const lake = await openLake(config);
   const engine = await createDuckdbEngine(lake);
-  const { app } = await buildApp({ config, lake, catalog: await openCatalog(config, lake), engine });
+  const { app } = await buildApp({ config, lake, catalog: await openCatalog(config, lake), engine, warm: process.env.PRIMAC_WARM !== '0' });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   try {

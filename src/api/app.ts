@@ -29,6 +29,8 @@ export interface AppOptions {
   readonly refreshMs?: number;
   /** Today, for as_of's default (tests pin it). */
   readonly today?: () => Date;
+  /** Precompute the routes' default answers after each new snapshot (serve does; tests measure the real work). */
+  readonly warm?: boolean;
 }
 
 export interface PrimacApp { readonly app: FastifyInstance; readonly state: DataState }
@@ -71,6 +73,6 @@ export async function buildApp(options: AppOptions): Promise<PrimacApp> {
   await registerDocs(app, version);
   await registerDashboard(app);
   await app.register(async (scope) => serviceRoutes(scope, { config: options.config, engine: options.engine, state, lake: options.lake, version }));
-  await app.register(async (scope) => analyticsRoutes(scope, { engine: options.engine, state, cache: new ResultCache(500, options.cache ?? true), today: options.today, metrics }));
+  await app.register(async (scope) => analyticsRoutes(scope, { engine: options.engine, state, cache: new ResultCache(500, options.cache ?? true), today: options.today, metrics, warm: (options.warm ?? false) && (options.cache ?? true) }));
   return { app, state };
 }

@@ -11,6 +11,8 @@ export interface DataState {
   /** The last refresh error, if the catalog or engine could not be read. */
   readonly lastError: () => string | null;
   refresh(): Promise<void>;
+  /** Called after a refresh that changed what is served (a new snapshot, a table added or removed). */
+  onChange(listener: () => void): void;
   stop(): void;
 }
 
@@ -19,13 +21,17 @@ export function createDataState(catalog: Catalog, engine: QueryEngine, intervalM
   let snapshots: ReadonlyMap<string, TableSnapshot> = new Map();
   let lastError: string | null = null;
   let running: Promise<void> | null = null;
+  const listeners: (() => void)[] = [];
+  const signature = (m: ReadonlyMap<string, TableSnapshot>) => [...m.values()].map((s) => `${s.name}@${s.id}`).sort().join(',');
   const refresh = () => {
     running ??= (async () => {
       try {
         const listed = await catalog.list();
+        const before = signature(snapshots);
         snapshots = await engine.sync(listed);
         tables = listed;
         lastError = null;
+        if (signature(snapshots) !== before) for (const listener of listeners) listener();
       } catch (error) {
         lastError = (error as Error).message;
       } finally {
@@ -36,5 +42,5 @@ export function createDataState(catalog: Catalog, engine: QueryEngine, intervalM
   };
   const timer = setInterval(() => void refresh(), intervalMs);
   timer.unref();
-  return { tables: () => tables, snapshots: () => snapshots, lastError: () => lastError, refresh, stop: () => clearInterval(timer) };
+  return { tables: () => tables, snapshots: () => snapshots, lastError: () => lastError, refresh, onChange: (l) => void listeners.push(l), stop: () => clearInterval(timer) };
 }

@@ -9,7 +9,7 @@ export async function startServer(config: Config, options: { port: number; host:
   const lake = await openLake(config);
   const catalog = await openCatalog(config, lake);
   const engine = await openEngine(config, lake);
-  const built = await buildApp({ config, lake, catalog, engine, cache: process.env.PRIMAC_CACHE !== '0', logger: options.logger ?? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] } });
+  const built = await buildApp({ config, lake, catalog, engine, cache: process.env.PRIMAC_CACHE !== '0', warm: process.env.PRIMAC_WARM !== '0', logger: options.logger ?? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] } });
   built.app.addHook('onClose', async () => engine.close());
   const url = await built.app.listen({ port: options.port, host: options.host });
   return { ...built, url };

@@ -120,6 +120,25 @@ describe('API behaviour', { skip: skip ?? false }, () => {
     assert.equal(now.meta.cached, false);
   });
 
+  test('with warm-up, the first visitor after a new snapshot is served from the cache', async () => {
+    const lake = await openLake(api.config);
+    const engine = await createDuckdbEngine(lake);
+    const { app } = await buildApp({ config: api.config, lake, catalog: await openCatalog(api.config, lake), engine, warm: true });
+    try {
+      // The warm-up computes 10 answers (9 routes + the dashboard's agent page); /metrics counts them as misses.
+      const misses = async () => [...(await app.inject({ method: 'GET', url: '/metrics' })).body.matchAll(/^primac_result_cache_total\{[^}]*result="miss"[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+      for (let i = 0; i < 300 && (await misses()) < 10; i++) await sleep(100);
+      assert.equal(await misses(), 10);
+      const body = (await getJson(app, '/cross/analytics/claims-vs-policies')).body;
+      assert.equal(body.meta.cached, true, 'the first request is a cache hit');
+      const dashboardPage = (await getJson(app, '/cross/analytics/agent-performance?limit=10')).body;
+      assert.equal(dashboardPage.meta.cached, true);
+    } finally {
+      await app.close();
+      await engine.close();
+    }
+  });
+
   test('tabular sections as CSV', async () => {
     const response = await api.app.inject({ method: 'GET', url: '/mysql/analytics/users?format=csv&section=client_demographics.by_age_band' });
     assert.equal(response.statusCode, 200);

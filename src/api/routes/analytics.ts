@@ -14,7 +14,11 @@ import type { ApiMetrics } from '../plugins/metrics.ts';
 import { AsOfParameter, ErrorBody, FormatParameter, SectionParameter } from '../schemas/common.ts';
 import { ANALYTICS_ROUTES, type AnalyticsRoute } from './analytics-routes.ts';
 
-export interface AnalyticsDeps { readonly engine: QueryEngine; readonly state: DataState; readonly cache: ResultCache; readonly today?: () => Date; readonly metrics?: ApiMetrics }
+export interface AnalyticsDeps {
+  readonly engine: QueryEngine; readonly state: DataState; readonly cache: ResultCache; readonly today?: () => Date; readonly metrics?: ApiMetrics;
+  /** Precompute every route's default answer after each new snapshot. */
+  readonly warm?: boolean;
+}
 
 const COMMON = ['as_of', 'format', 'section'];
 
@@ -56,8 +60,32 @@ async function answer(deps: AnalyticsDeps, route: AnalyticsRoute, query: Query, 
   return { json: cached ? entry.body : JSON.stringify({ ...value, meta: { ...value.meta, cached: false } }) };
 }
 
+/**
+ * After a new snapshot, computes today's default answer of every route in the background, one at a time, so that
+ * the first visitor (the dashboard) is served from the cache. Failures are left for the real request to report.
+ */
+function warmUp(deps: AnalyticsDeps, inflight: Parameters<typeof answer>[3]): void {
+  let running = false;
+  let again = false;
+  const run = async () => {
+    if (running) { again = true; return; }
+    running = true;
+    do {
+      again = false;
+      for (const route of ANALYTICS_ROUTES) {
+        // The defaults, and the dashboard's page of the agent ranking.
+        for (const query of route.path.endsWith('/agent-performance') ? [{}, { limit: '10' }] : [{}]) await answer(deps, route, query, inflight).catch(() => undefined);
+      }
+    } while (again);
+    running = false;
+  };
+  deps.state.onChange(() => void run());
+  void run();
+}
+
 export async function analyticsRoutes(app: FastifyInstance, deps: AnalyticsDeps): Promise<void> {
   const inflight = new Map<string, Promise<{ body: string; value: Record<string, unknown> }>>();
+  if (deps.warm) warmUp(deps, inflight);
   for (const route of ANALYTICS_ROUTES) {
     app.get(route.path, {
       schema: {
