@@ -2,7 +2,7 @@
  * API speed per route, over a synthetic lake at scale 1 and 50 (BENCH_SCALES), the server in its own process:
  *   cold: the first answer for a new cache key (cache off: every call computes, as after a new snapshot), p50 of 5
  *   warm: autocannon for BENCH_SECONDS (default 5) with 10 connections: p50, p99, req/s — with the cache, and without
- * One JSON line per route, scale and mode.   npm run bench:api
+ * One JSON line per route, scale and mode.   npm run bench:api   (BENCH_ROUTES=profile,agent: only those routes)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -44,7 +44,8 @@ for (const scale of (process.env.BENCH_SCALES ?? '1,50').split(',').map(Number))
   const lake = mkdtempSync(join(tmpdir(), 'primac-bench-api-'));
   try {
     await writeSyntheticLake(parseConfig({ ...readEnv(), LAKE_URI: lake, CATALOG: 'local' }), { scale });
-    const paths = ANALYTICS_ROUTES.map((r) => r.path);
+    const only = process.env.BENCH_ROUTES?.split(',');
+    const paths = ANALYTICS_ROUTES.map((r) => r.path).filter((p) => !only || only.some((o) => p.includes(o)));
     let child = await server(lake, false);
     for (const path of paths) {
       const times: number[] = [];

@@ -1,7 +1,7 @@
 /** The cross-database routes (/cross/analytics/*) — RESPONSES.md. Joins follow SOURCES.md's references. */
 import type { Row } from '../engines/query-engine.ts';
 import { byCodePoint, category, num, percentilesFromRanks, snapshotMeta, type AnalyticsContext } from './context.ts';
-import { compare, decimalLiteral, div, fraction, money, pct, ratio, round, sumOf, type Fraction } from './exact.ts';
+import { compare, countAtOrBelowPercentile, div, fraction, money, pct, ratio, round, sumOf, type Fraction } from './exact.ts';
 import { AGE_BANDS, ageBandExpression } from './window.ts';
 
 export const PROFILE_TABLES = ['mysql_clients', 'mysql_users', 'postgresql_policy'];
@@ -27,12 +27,13 @@ export async function customerProfileAnalytics(ctx: AnalyticsContext) {
   const [rows, top, unmatched] = await Promise.all([
     engine.query(`
       WITH pc AS (${perClient}),
-      ranked AS (SELECT premium, row_number() OVER (ORDER BY premium) AS rn, count(*) OVER () AS n FROM pc WHERE policies > 0)
+      -- le = how many values are ≤ this one (ties included: the default RANGE frame counts peers).
+      ranked AS (SELECT premium, row_number() OVER (ORDER BY premium) AS rn, count(*) OVER () AS n, count(*) OVER (ORDER BY premium) AS le FROM pc WHERE policies > 0)
       SELECT CASE WHEN GROUPING(state) = 0 THEN 'state' WHEN GROUPING(band) = 0 THEN 'band' ELSE 'all' END AS level, state, band, ${figures},
-        CAST(NULL AS BIGINT) AS rn, CAST(NULL AS BIGINT) AS n, CAST(NULL AS DECIMAL(38,2)) AS v
+        CAST(NULL AS BIGINT) AS rn, CAST(NULL AS BIGINT) AS n, CAST(NULL AS BIGINT) AS le, CAST(NULL AS DECIMAL(38,2)) AS v
       FROM pc GROUP BY GROUPING SETS ((state), (band), ())
       UNION ALL
-      SELECT 'rank', NULL, NULL, 0, 0, 0, 0, 0, rn, n, premium FROM ranked
+      SELECT 'rank', NULL, NULL, 0, 0, 0, 0, 0, rn, n, le, premium FROM ranked
       WHERE rn IN (floor(40 * (n - 1) / 100.0) + 1, ceil(40 * (n - 1) / 100.0) + 1, floor(80 * (n - 1) / 100.0) + 1, ceil(80 * (n - 1) / 100.0) + 1)`),
     engine.query(`
       SELECT c.user_id AS client_id, c.first_name, c.last_name, count(*) AS policies, coalesce(sum(p.premium), 0) AS written_premium
@@ -48,15 +49,15 @@ export async function customerProfileAnalytics(ctx: AnalyticsContext) {
   const cut = percentilesFromRanks(ranks.map((r) => [num(r, 'rn'), r.v!] as const), num(ranks[0], 'n'), [40, 80]);
   const p40 = cut.get(40) ?? null;
   const p80 = cut.get(80) ?? null;
-  // Compared in SQL with the exact, unrounded cut-offs.
+  // Segments compare each client with the unrounded cut-offs, counted from the same ranks.
+  const n = num(ranks[0], 'n');
+  const byRank = new Map(ranks.map((r) => [num(r, 'rn'), { value: r.v!, le: num(r, 'le') }]));
+  const atOrBelow = (percent: number) => countAtOrBelowPercentile(percent, n, (rank) => byRank.get(rank)!);
   const segments = { high: 0, medium: 0, low: 0 };
-  if (p40 !== null && p80 !== null) {
-    const [counts] = await engine.query(`
-      SELECT count(*) FILTER (WHERE premium > ${decimalLiteral(p80)}) AS high,
-        count(*) FILTER (WHERE premium > ${decimalLiteral(p40)} AND premium <= ${decimalLiteral(p80)}) AS medium,
-        count(*) FILTER (WHERE premium <= ${decimalLiteral(p40)}) AS low
-      FROM (${perClient}) t WHERE policies > 0`);
-    Object.assign(segments, { high: num(counts, 'high'), medium: num(counts, 'medium'), low: num(counts, 'low') });
+  if (n > 0) {
+    const low = atOrBelow(40);
+    const upToP80 = atOrBelow(80);
+    Object.assign(segments, { high: n - upToP80, medium: upToP80 - low, low });
   }
   const shape = (r: Record<string, unknown> | undefined) => ({
     clients: num(r as never, 'clients'), clients_with_policies: num(r as never, 'clients_with_policies'), policies: num(r as never, 'policies'),

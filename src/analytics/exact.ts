@@ -97,17 +97,14 @@ export function sumOf(values: readonly Value[]): Fraction {
   return values.reduce<Fraction>((acc, v) => (v === null ? acc : add(acc, fraction(v))), ZERO);
 }
 
-/** A fraction whose denominator divides a power of ten, as an exact SQL DECIMAL literal (percentile cut-offs). */
-export function decimalLiteral(value: Fraction): string {
-  for (let k = 0; k <= 30; k++) {
-    const scale = pow10(k);
-    if ((value.n * scale) % value.d === 0n) {
-      const units = (value.n * scale) / value.d;
-      const negative = units < 0n;
-      const digits = (negative ? -units : units).toString().padStart(k + 1, '0');
-      const text = k === 0 ? digits : `${digits.slice(0, -k)}.${digits.slice(-k)}`;
-      return `CAST('${negative ? '-' : ''}${text}' AS DECIMAL(38,${k}))`;
-    }
-  }
-  throw new Error('not a finite decimal');
+/**
+ * How many of n sorted values are ≤ the continuous percentile p, from the values at the ranks around its position
+ * (`at(rank)` → value and `le`, the count of values ≤ it, ties included): between two different neighbours exactly
+ * the lower rank and those before it; on a value itself, every value equal to it or smaller.
+ */
+export function countAtOrBelowPercentile(percent: number, n: number, at: (rank: number) => { value: Value; le: number }): number {
+  const r = percentileRanks(percent, n);
+  const lo = at(r.lo + 1);
+  const hi = at(r.hi + 1);
+  return r.weight.n === 0n || compare(fraction(lo.value), fraction(hi.value)) === 0 ? lo.le : r.lo + 1;
 }
