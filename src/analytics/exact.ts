@@ -30,7 +30,6 @@ export const ZERO: Fraction = { n: 0n, d: 1n };
 export const add = (a: Fraction, b: Fraction): Fraction => (a.d === b.d ? { n: a.n + b.n, d: a.d } : { n: a.n * b.d + b.n * a.d, d: a.d * b.d });
 export const sub = (a: Fraction, b: Fraction): Fraction => ({ n: a.n * b.d - b.n * a.d, d: a.d * b.d });
 export const mul = (a: Fraction, b: Fraction): Fraction => ({ n: a.n * b.n, d: a.d * b.d });
-export const isZero = (a: Fraction) => a.n === 0n;
 
 /** a / b, or null when b is 0. */
 export function div(a: Fraction, b: Fraction): Fraction | null {

@@ -17,9 +17,6 @@ export function parseIsoDate(text: string): number | null {
 
 export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-/** 'YYYY-MM-DD HH:MM:SS' in UTC (MySQL DATETIME is naive; this project reads it as UTC). */
-export const sqlDateTime = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-
 /** Adds calendar months, clamping the day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(ms: number, months: number): number {
   const d = new Date(ms);
@@ -74,10 +71,4 @@ export class Timeline {
   progress(ms: number): number {
     return Math.min(Math.max((ms - this.start) / (this.until - this.start), 0), 1);
   }
-}
-
-/** An instant during business hours (08:00–20:59 UTC-5, as UTC) on the same UTC date as `ms` when possible. */
-export function businessTime(dayMs: number, r: number, r2: number): number {
-  const hour = 13 + Math.floor(r * 13); // 08:00–20:59 in Lima is 13:00–01:59 UTC; keep the UTC date by capping at 23
-  return utcMidnight(dayMs) + Math.min(hour, 23) * 3_600_000 + Math.floor(r2 * 3_600_000);
 }
