@@ -1,6 +1,6 @@
 /**
  * API speed per route, over a synthetic lake at scale 1 and 50 (BENCH_SCALES), the server in its own process:
- *   cold: the first answer for a new cache key (cache off: every call computes, as after a new snapshot), p50 of 5
+ *   cold: the first answer for a new cache key (cache off: every call computes, as after a new snapshot), p50 of 11
  *   warm: autocannon for BENCH_SECONDS (default 5) with 10 connections: p50, p99, req/s — with the cache, and without
  * One JSON line per route, scale and mode.   npm run bench:api   (BENCH_ROUTES=profile,agent: only those routes)
  */
@@ -16,6 +16,7 @@ import { writeSyntheticLake } from '../src/seed/synthetic-lake.ts';
 import { projectRoot } from '../src/services/paths.ts';
 
 const PORT = 8790;
+const COLD_SAMPLES = 11;
 const seconds = Number(process.env.BENCH_SECONDS ?? '5');
 
 async function server(lake: string, cache: boolean): Promise<ChildProcess> {
@@ -49,7 +50,7 @@ for (const scale of (process.env.BENCH_SCALES ?? '1,50').split(',').map(Number))
     let child = await server(lake, false);
     for (const path of paths) {
       const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < COLD_SAMPLES; i++) {
         const started = performance.now();
         const response = await fetch(`http://127.0.0.1:${PORT}${path}`);
         await response.arrayBuffer();
@@ -57,7 +58,7 @@ for (const scale of (process.env.BENCH_SCALES ?? '1,50').split(',').map(Number))
         times.push(performance.now() - started);
       }
       times.sort((a, b) => a - b);
-      line({ what: 'api', mode: 'cold', route: path, scale, p50_ms: Number(times[2]!.toFixed(2)), max_ms: Number(times[4]!.toFixed(2)) });
+      line({ what: 'api', mode: 'cold', route: path, scale, p50_ms: Number(times[(COLD_SAMPLES - 1) / 2]!.toFixed(2)), max_ms: Number(times[COLD_SAMPLES - 1]!.toFixed(2)) });
     }
     for (const [mode, cache] of [['warm-nocache', false], ['warm', true]] as const) {
       if (cache) {

@@ -23,25 +23,27 @@ export async function customerProfileAnalytics(ctx: AnalyticsContext) {
     GROUP BY c.user_id, u.state, c.birth_date`;
   const figures = `count(*) AS clients, count(*) FILTER (WHERE policies > 0) AS clients_with_policies, coalesce(sum(policies), 0) AS policies,
       coalesce(sum(premium), 0) AS written_premium, coalesce(sum(insured), 0) AS sum_insured`;
-  // One statement over the clients for the summary, states, age bands and the ranks around p40/p80; the rest in parallel.
-  const [rows, top, unmatched] = await Promise.all([
+  // One statement over the clients for the summary, states, age bands, the ranks around p40/p80 and the top 10.
+  const [rows, unmatched] = await Promise.all([
     engine.query(`
       WITH pc AS (${perClient}),
       -- le = how many values are ≤ this one (ties included: the default RANGE frame counts peers).
-      ranked AS (SELECT premium, row_number() OVER (ORDER BY premium) AS rn, count(*) OVER () AS n, count(*) OVER (ORDER BY premium) AS le FROM pc WHERE policies > 0)
+      ranked AS (SELECT premium, row_number() OVER (ORDER BY premium) AS rn, count(*) OVER () AS n, count(*) OVER (ORDER BY premium) AS le FROM pc WHERE policies > 0),
+      top AS (SELECT user_id, policies, premium, row_number() OVER (ORDER BY premium DESC, user_id) AS tr FROM pc WHERE policies > 0)
       SELECT CASE WHEN GROUPING(state) = 0 THEN 'state' WHEN GROUPING(band) = 0 THEN 'band' ELSE 'all' END AS level, state, band, ${figures},
-        CAST(NULL AS BIGINT) AS rn, CAST(NULL AS BIGINT) AS n, CAST(NULL AS BIGINT) AS le, CAST(NULL AS DECIMAL(38,2)) AS v
+        CAST(NULL AS BIGINT) AS rn, CAST(NULL AS BIGINT) AS n, CAST(NULL AS BIGINT) AS le, CAST(NULL AS DECIMAL(38,2)) AS v, CAST(NULL AS BIGINT) AS client_id
       FROM pc GROUP BY GROUPING SETS ((state), (band), ())
       UNION ALL
-      SELECT 'rank', NULL, NULL, 0, 0, 0, 0, 0, rn, n, le, premium FROM ranked
-      WHERE rn IN (floor(40 * (n - 1) / 100.0) + 1, ceil(40 * (n - 1) / 100.0) + 1, floor(80 * (n - 1) / 100.0) + 1, ceil(80 * (n - 1) / 100.0) + 1)`),
-    engine.query(`
-      SELECT c.user_id AS client_id, c.first_name, c.last_name, count(*) AS policies, coalesce(sum(p.premium), 0) AS written_premium
-      FROM mysql_clients c JOIN postgresql_policy p ON p.customer_id = c.user_id
-      GROUP BY c.user_id, c.first_name, c.last_name ORDER BY written_premium DESC, client_id LIMIT 10`),
+      SELECT 'rank', NULL, NULL, 0, 0, 0, 0, 0, rn, n, le, premium, NULL FROM ranked
+      WHERE rn IN (floor(40 * (n - 1) / 100.0) + 1, ceil(40 * (n - 1) / 100.0) + 1, floor(80 * (n - 1) / 100.0) + 1, ceil(80 * (n - 1) / 100.0) + 1)
+      UNION ALL
+      SELECT 'top', NULL, NULL, 0, 0, policies, premium, 0, tr, NULL, NULL, NULL, user_id FROM top WHERE tr <= 10`),
     unmatchedCount(ctx, `SELECT count(*) AS n FROM postgresql_policy p WHERE p.customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mysql_clients c WHERE c.user_id = p.customer_id)`),
   ]);
-  const grouped = rows.filter((r) => r.level !== 'rank');
+  const topRows = rows.filter((r) => r.level === 'top').sort((a, b) => num(a, 'rn') - num(b, 'rn'));
+  const names = topRows.length === 0 ? [] : await engine.query(`SELECT user_id, first_name, last_name FROM mysql_clients WHERE user_id IN (${topRows.map((r) => num(r, 'client_id')).join(', ')})`);
+  const nameOf = new Map(names.map((r) => [num(r, 'user_id'), r]));
+  const grouped = rows.filter((r) => r.level !== 'rank' && r.level !== 'top');
   const summary = grouped.find((r) => r.level === 'all');
   const states = grouped.filter((r) => r.level === 'state').sort((a, b) => num(b, 'clients') - num(a, 'clients') || byCodePoint(String(a.state), String(b.state)));
   const bands = new Map(grouped.filter((r) => r.level === 'band').map((r) => [String(r.band), r]));
@@ -73,7 +75,10 @@ export async function customerProfileAnalytics(ctx: AnalyticsContext) {
     by_state: states.map((r) => ({ state: String(r.state), ...shape(r) })),
     by_age_band: AGE_BANDS.map((band) => ({ band, ...shape(bands.get(band)) })),
     value_segments: { p40: round(p40), p80: round(p80), ...segments },
-    top_clients: top.map((r) => ({ client_id: num(r, 'client_id'), first_name: r.first_name, last_name: r.last_name, policies: num(r, 'policies'), written_premium: money(r.written_premium!) })),
+    top_clients: topRows.map((r) => ({
+      client_id: num(r, 'client_id'), first_name: nameOf.get(num(r, 'client_id'))?.first_name ?? null, last_name: nameOf.get(num(r, 'client_id'))?.last_name ?? null,
+      policies: num(r, 'policies'), written_premium: money(r.written_premium!),
+    })),
     meta: { snapshots: snapshotMeta(ctx, PROFILE_TABLES), unmatched: { 'policy.customer_id': unmatched } },
   };
 }
