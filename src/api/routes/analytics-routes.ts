@@ -1,5 +1,5 @@
 /** The nine analytics routes of ENDPOINTS.md: paths, parameters, the tables each reads and its computation. */
-import type { TSchema } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { claimsAnalytics, correlationAnalytics, CLAIMS_TABLES, CORRELATION_TABLES } from '../../analytics/claims.ts';
 import type { AnalyticsContext } from '../../analytics/context.ts';
 import { agentPerformanceAnalytics, AGENT_TABLES, claimsVsPoliciesAnalytics, CLAIMS_VS_POLICIES_TABLES, customerProfileAnalytics, PROFILE_TABLES } from '../../analytics/cross.ts';
@@ -22,7 +22,6 @@ export interface AnalyticsRoute {
   compute(ctx: AnalyticsContext, args: Record<string, number>): Promise<{ meta: { snapshots: object; unmatched: Record<string, number> } } & Record<string, unknown>>;
 }
 
-import { Type } from 'typebox';
 
 const none = () => ({});
 
