@@ -31,8 +31,8 @@ export async function usersAnalytics(ctx: AnalyticsContext) {
     // Users whose trimmed, lower-cased e-mail is shared with another user (blank addresses are missing, not shared).
     duplicates: `
       SELECT coalesce(sum(n), 0) AS users FROM (
-        SELECT count(*) AS n FROM mysql_users WHERE email IS NOT NULL AND trim(${d.text('email')}) <> ''
-        GROUP BY lower(trim(${d.text('email')})) HAVING count(*) > 1) t`,
+        SELECT count(*) AS n FROM mysql_users WHERE email IS NOT NULL AND ${d.trim(d.text('email'))} <> ''
+        GROUP BY lower(${d.trim(d.text('email'))}) HAVING count(*) > 1) t`,
     clients: 'SELECT count(*) AS total FROM mysql_clients',
     bands: `SELECT ${ageBandExpression('birth_date', asOf)} AS band, count(*) AS clients FROM mysql_clients GROUP BY 1`,
     documents: `SELECT ${category(d, 'document_type')} AS document_type, count(*) AS clients FROM mysql_clients GROUP BY 1 ORDER BY clients DESC, document_type`,

@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'CATALOG_FAILED'
   | 'CATALOG_CONFLICT'
   | 'SEED_FAILED'
+  | 'ENGINE_FAILED'
+  | 'ENGINE_UNREACHABLE'
   | 'USAGE';
 
 export class PrimacError extends Error {

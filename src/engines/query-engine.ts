@@ -18,7 +18,16 @@ export interface Dialect {
   utcDate(timestamp: string): string;
   /** A column as exact text (for comparing e-mails, states…). */
   text(expr: string): string;
+  /** Text without leading and trailing white space (WHITESPACE_CLASS: what JavaScript's trim() removes). */
+  trim(expr: string): string;
 }
+
+/**
+ * White space as a regular-expression class both engines' regex libraries read alike (RE2 in DuckDB, Joni in
+ * Trino): the characters JavaScript's String.prototype.trim() removes. The engines' own trim() differ (DuckDB's
+ * removes spaces only), so neither is used.
+ */
+export const WHITESPACE_CLASS = '[\\x{9}-\\x{d}\\x{20}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}]';
 
 export interface EngineCapabilities {
   /** Answers in milliseconds (embedded); false for remote engines with a latency floor. */

@@ -9,5 +9,9 @@ export async function openEngine(config: Config, lake: LakeStorage): Promise<Que
     const { createDuckdbEngine } = await import('./duckdb/duckdb-engine.ts');
     return createDuckdbEngine(lake);
   }
+  if (config.queryEngine === 'trino') {
+    const { createTrinoEngine } = await import('./trino/trino-engine.ts');
+    return createTrinoEngine({ url: config.trinoUrl, catalog: config.trinoCatalog, schema: config.trinoSchema, tables: config.catalog === 'glue' ? 'glue' : 'register' });
+  }
   throw new PrimacError('CONFIG_INVALID', `QUERY_ENGINE=${config.queryEngine} is not available in this version yet: use duckdb.`);
 }

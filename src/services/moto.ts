@@ -10,7 +10,7 @@ const REQUIREMENTS = ['moto[s3,glue]==5.2.5', 'flask==3.1.3', 'flask-cors==6.0.5
 const VENV_NAME = 'moto-5.2.5';
 
 /** The port of S3_ENDPOINT when it points at this machine; 5000 otherwise. */
-function port(ctx: ServiceContext): number {
+export function motoPort(ctx: ServiceContext): number {
   const endpoint = ctx.config.s3Endpoint;
   if (endpoint) {
     const url = new URL(endpoint);
@@ -27,7 +27,7 @@ const logFile = (ctx: ServiceContext) => join(base(ctx), 'moto.log');
 export const motoService: LocalService = {
   name: 's3',
   description: 'S3 + Glue + Athena compatible server (moto)',
-  port,
+  port: motoPort,
   async missingPackages() {
     const python = await run('python3', ['-c', 'import venv, ensurepip'], { allowFailure: true }).catch(() => null);
     return python && python.code === 0 ? [] : ['python3', 'python3-venv'];
@@ -45,15 +45,15 @@ export const motoService: LocalService = {
   },
   where: base,
   pid: (ctx) => livePid(pidFile(ctx)),
-  probe: (ctx) => probeHttp(`http://127.0.0.1:${port(ctx)}/moto-api/config`),
+  probe: (ctx) => probeHttp(`http://127.0.0.1:${motoPort(ctx)}/moto-api/config`),
 
   async start(ctx) {
     if (await this.probe(ctx)) return;
     const server = join(venv(ctx), 'bin', 'moto_server');
     if (!existsSync(server)) throw new PrimacError('SERVICE_PREREQUISITE_MISSING', 'moto is not installed yet: run `npx primac services start s3` (it installs it from PyPI).');
-    if (await portInUse(port(ctx))) throw new PrimacError('SERVICE_PORT_BUSY', `Port ${port(ctx)} is taken by something that is not moto. Free it or point S3_ENDPOINT at another local port.`);
+    if (await portInUse(motoPort(ctx))) throw new PrimacError('SERVICE_PORT_BUSY', `Port ${motoPort(ctx)} is taken by something that is not moto. Free it or point S3_ENDPOINT at another local port.`);
     mkdirSync(base(ctx), { recursive: true });
-    const pid = spawnDetached(server, ['-H', '127.0.0.1', '-p', String(port(ctx))], { logFile: logFile(ctx), pidFile: pidFile(ctx) });
+    const pid = spawnDetached(server, ['-H', '127.0.0.1', '-p', String(motoPort(ctx))], { logFile: logFile(ctx), pidFile: pidFile(ctx) });
     await waitUntil(() => this.probe(ctx), 'moto (S3/Glue)', { timeoutMs: 60_000, logFile: logFile(ctx), alive: () => isAlive(pid) });
   },
   async stop(ctx) {

@@ -63,3 +63,26 @@ export function portInUse(port: number): Promise<boolean> {
     socket.on('error', () => resolvePromise(false));
   });
 }
+
+/**
+ * Trino: a table scan that finishes (`/v1/info` and `SELECT 1` answer seconds before scans stop failing with
+ * "No nodes available"), through the plain client protocol: POST the statement, follow nextUri to the end.
+ */
+export async function probeTrino(port: number, timeoutMs = 5000): Promise<boolean> {
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const headers = { 'X-Trino-User': 'primac-probe' };
+  try {
+    let reply = await fetch(`http://127.0.0.1:${port}/v1/statement`, { method: 'POST', body: 'SELECT count(*) FROM tpch.tiny.region', headers, signal: deadline });
+    let regions: unknown = null;
+    for (;;) {
+      if (!reply.ok) return false;
+      const page = (await reply.json()) as { nextUri?: string; error?: unknown; data?: unknown[][] };
+      if (page.error) return false;
+      regions = page.data?.[0]?.[0] ?? regions;
+      if (!page.nextUri) return regions === 5;
+      reply = await fetch(page.nextUri, { headers, signal: deadline });
+    }
+  } catch {
+    return false;
+  }
+}

@@ -8,9 +8,10 @@ import { motoService } from './moto.ts';
 import { nginxService } from './nginx.ts';
 import { cacheRoot, servicesRoot } from './paths.ts';
 import { postgresService } from './postgres.ts';
+import { trinoService } from './trino.ts';
 import type { LocalService, ServiceContext } from './service.ts';
 
-export const SERVICES: readonly LocalService[] = [postgresService, mariadbService, cassandraService, motoService, nginxService, chromiumService, composeService];
+export const SERVICES: readonly LocalService[] = [postgresService, mariadbService, cassandraService, motoService, trinoService, nginxService, chromiumService, composeService];
 
 const ALIASES: Record<string, string> = { mysql: 'mariadb', postgresql: 'postgres', moto: 's3', glue: 's3' };
 

@@ -8,7 +8,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { CatalogTable } from '../../catalog/catalog.ts';
 import type { LakeStorage } from '../../lake/lake-storage.ts';
 import { quoteIdent, quoteString } from '../../lake/parquet/duckdb-types.ts';
-import type { Dialect, QueryEngine, Row, TableSnapshot } from '../query-engine.ts';
+import { WHITESPACE_CLASS, type Dialect, type QueryEngine, type Row, type TableSnapshot } from '../query-engine.ts';
 import { plainValue } from './duckdb-values.ts';
 import { snapshotFiles } from './snapshot-files.ts';
 
@@ -17,6 +17,7 @@ export const duckdbDialect: Dialect = {
   epochMillis: (ts) => `epoch_ms(${ts})`,
   utcDate: (ts) => `CAST(${ts} AS DATE)`,
   text: (expr) => `CAST(${expr} AS VARCHAR)`,
+  trim: (expr) => `regexp_replace(${expr}, '^${WHITESPACE_CLASS}+|${WHITESPACE_CLASS}+$', '', 'g')`,
 };
 
 export async function createDuckdbEngine(lake: LakeStorage, options: { cacheFolder?: string; threads?: number } = {}): Promise<QueryEngine> {

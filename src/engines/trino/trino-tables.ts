@@ -1,0 +1,50 @@
+/**
+ * How a catalogued snapshot becomes a Trino table: one external Hive table per snapshot over its Parquet folder
+ * (never changed once created), and a view named like the catalog table that is switched to the newest one with
+ * CREATE OR REPLACE VIEW — the same atomic step the catalog takes.
+ */
+import type { CatalogTable } from '../../catalog/catalog.ts';
+import { parseTypeLabel } from '../../core/table-model.ts';
+
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+export const quoteText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/** Trino column types of the Hive connector for a lake type label (UTC instants are `timestamp(6)`). */
+export function trinoType(label: string): string {
+  const type = parseTypeLabel(label);
+  switch (type.kind) {
+    case 'boolean': return 'boolean';
+    case 'int16': return 'smallint';
+    case 'int32': return 'integer';
+    case 'int64': return 'bigint';
+    case 'float32': return 'real';
+    case 'float64': return 'double';
+    case 'decimal': return `decimal(${type.precision}, ${type.scale})`;
+    case 'date': return 'date';
+    case 'timestamp': case 'timestamptz': return 'timestamp(6)';
+    case 'binary': return 'varbinary';
+    default: return 'varchar';
+  }
+}
+
+/** `mysql_users__20261129t183700123z_000`: the per-snapshot table's name (Hive names are lower case). */
+export function snapshotTableName(name: string, snapshotId: string): string {
+  return `${name}__${snapshotId.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
+}
+
+/** The snapshot folder as the Hive connector names it: `local:///abs/path/` for a local lake, the s3:// URI otherwise. */
+export function externalLocation(location: string): string {
+  if (/^s3a?:\/\//.test(location)) return location;
+  if (!location.startsWith('/')) throw new Error(`a local snapshot location must be absolute: ${location}`);
+  return `local://${location}`;
+}
+
+export function createSnapshotTableSql(schema: string, table: CatalogTable): string {
+  const columns = table.columns.map((c) => `${quoteIdent(c.name)} ${trinoType(c.type)}`).join(', ');
+  return `CREATE TABLE IF NOT EXISTS ${schema}.${quoteIdent(snapshotTableName(table.name, table.snapshot.id))} (${columns})
+    WITH (format = 'PARQUET', external_location = ${quoteText(externalLocation(table.snapshot.location))})`;
+}
+
+export function switchViewSql(schema: string, table: CatalogTable): string {
+  return `CREATE OR REPLACE VIEW ${schema}.${quoteIdent(table.name)} AS SELECT * FROM ${schema}.${quoteIdent(snapshotTableName(table.name, table.snapshot.id))}`;
+}
