@@ -3,7 +3,7 @@
  * run; elsewhere the suite is skipped and says why.
  */
 import { parseConfig, readEnv, type Config } from '../../src/config/config.ts';
-import { probeCassandra, probeHttp, probeMysql, probePostgres } from '../../src/services/probes.ts';
+import { probeCassandra, probeHttp, probeMysql, probePostgres, probeTrino } from '../../src/services/probes.ts';
 
 export const config: Config = parseConfig(readEnv());
 
@@ -12,6 +12,7 @@ const PROBES: Record<string, () => Promise<boolean>> = {
   postgres: () => probePostgres(config.postgres?.port ?? 5432),
   cassandra: () => probeCassandra(config.cassandra?.port ?? 9042),
   s3: () => probeHttp(`${config.s3Endpoint ?? 'http://127.0.0.1:5000'}/moto-api/config`),
+  trino: () => probeTrino(Number(new URL(config.trinoUrl).port || 8080)),
 };
 
 /** Resolves to a skip reason (outside CI) or null when every server answers; throws under CI=true. */
