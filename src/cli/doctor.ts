@@ -17,7 +17,7 @@ const HINTS: Record<string, string> = {
   cassandra: 'check CASSANDRA_HOST/CASSANDRA_PORT (native transport 9042 open), CASSANDRA_DC (the data center name) and CASSANDRA_KEYSPACE',
   lake: 'check LAKE_URI (the folder is writable, or the bucket exists), S3_ENDPOINT, AWS_REGION and the credentials (s3:PutObject, s3:GetObject, s3:ListBucket, s3:DeleteObject)',
   catalog: 'check CATALOG; for glue: GLUE_DATABASE, GLUE_ENDPOINT, AWS_REGION and glue:GetDatabase/GetTables/CreateTable/UpdateTable permissions',
-  engine: 'check QUERY_ENGINE and its settings (TRINO_URL, ATHENA_WORKGROUP/ATHENA_OUTPUT)',
+  engine: 'check QUERY_ENGINE and its settings (TRINO_URL; for athena: AWS_REGION, ATHENA_WORKGROUP/ATHENA_OUTPUT, ATHENA_ENDPOINT and the athena: actions of deploy/aws/iam-policy.json)',
 };
 
 async function timed(part: string, work: () => Promise<string>): Promise<Check> {

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { choice, columnList, integer, lakeUri, list, port, text, url, type Env } from './variables.ts';
+import { PrimacError } from '../core/errors.ts';
+import { choice, columnList, integer, lakeUri, list, port, s3Location, text, url, type Env } from './variables.ts';
 
 export interface MysqlConfig { readonly host: string; readonly port: number; readonly database: string; readonly user: string; readonly password: string }
 export interface PostgresConfig { readonly host: string; readonly port: number; readonly database: string; readonly user: string; readonly password: string }
@@ -26,7 +27,12 @@ export interface Config {
   readonly glueEndpoint: string | null;
   readonly queryEngine: (typeof ENGINES)[number];
   readonly athenaWorkgroup: string;
+  /** Where Athena writes results; null = the workgroup's own location (checked before the first query). */
   readonly athenaOutput: string | null;
+  /** An Athena-compatible endpoint (tests: moto); null = AWS. */
+  readonly athenaEndpoint: string | null;
+  /** Minutes Athena may reuse a previous identical query's result; 0 = never. */
+  readonly athenaResultReuseMinutes: number;
   readonly trinoUrl: string;
   readonly trinoCatalog: string;
   readonly trinoSchema: string;
@@ -82,7 +88,10 @@ export function parseConfig(env: Env): Config {
     glueEndpoint: url(env, 'GLUE_ENDPOINT', null),
     queryEngine: choice(env, 'QUERY_ENGINE', ENGINES, 'duckdb'),
     athenaWorkgroup: text(env, 'ATHENA_WORKGROUP', '') || 'primary',
-    athenaOutput: text(env, 'ATHENA_OUTPUT', '') || null,
+    athenaOutput: s3Location(env, 'ATHENA_OUTPUT'),
+    athenaEndpoint: url(env, 'ATHENA_ENDPOINT', null),
+    // Athena's maximum is 7 days.
+    athenaResultReuseMinutes: integer(env, 'ATHENA_RESULT_REUSE_MINUTES', 60, 0, 10_080),
     trinoUrl: url(env, 'TRINO_URL', 'http://127.0.0.1:8080') ?? 'http://127.0.0.1:8080',
     trinoCatalog: text(env, 'TRINO_CATALOG', '') || 'hive',
     trinoSchema: text(env, 'TRINO_SCHEMA', '') || 'primac_analytics_db',
@@ -95,7 +104,19 @@ export function parseConfig(env: Env): Config {
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
   };
   for (const part of [config.mysql, config.postgres, config.cassandra]) if (part) Object.freeze(part);
+  checkEngine(config);
   return Object.freeze(config);
+}
+
+/** Athena reads the tables Glue describes, from S3: the other catalogs and lakes cannot serve it. */
+function checkEngine(config: Config): void {
+  if (config.queryEngine !== 'athena') return;
+  if (config.catalog !== 'glue') {
+    throw new PrimacError('CONFIG_INVALID', `QUERY_ENGINE=athena needs CATALOG=glue (Athena reads the tables of the Glue database GLUE_DATABASE); CATALOG=${JSON.stringify(config.catalog)} is not valid with it.`);
+  }
+  if (!config.lakeUri.startsWith('s3://')) {
+    throw new PrimacError('CONFIG_INVALID', `QUERY_ENGINE=athena needs LAKE_URI=s3://bucket[/prefix] (Athena reads the lake from S3); LAKE_URI=${JSON.stringify(config.lakeUri)} is a local folder.`);
+  }
 }
 
 /** The process environment over an optional `.env` in the working directory (the environment wins). */

@@ -78,6 +78,14 @@ export function lakeUri(env: Env): string {
   return './data/lake';
 }
 
+/** An s3://bucket/prefix location (e.g. ATHENA_OUTPUT), kept with one trailing slash. */
+export function s3Location(env: Env, name: string): string | null {
+  const value = env[name];
+  if (value === undefined || value === '') return null;
+  if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(value.trim())) throw invalid(name, value, 'expected s3://bucket[/prefix/] with a valid bucket name');
+  return `${value.trim().replace(/\/+$/, '')}/`;
+}
+
 export function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const value = env[name];
   if (value === undefined || value === '') return fallback;

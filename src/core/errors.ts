@@ -23,6 +23,10 @@ export type ErrorCode =
   | 'SEED_FAILED'
   | 'ENGINE_FAILED'
   | 'ENGINE_UNREACHABLE'
+  | 'ENGINE_PERMISSION_DENIED'
+  | 'ENGINE_TABLE_NOT_FOUND'
+  | 'ENGINE_THROTTLED'
+  | 'ENGINE_TIMEOUT'
   | 'USAGE';
 
 export class PrimacError extends Error {

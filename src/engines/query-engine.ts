@@ -41,12 +41,17 @@ export interface TableSnapshot {
   readonly rows: number;
 }
 
+export interface QueryOptions {
+  /** The caller gave up: a remote engine stops the query (an embedded one may ignore it). */
+  readonly signal?: AbortSignal;
+}
+
 export interface QueryEngine {
   readonly kind: 'duckdb' | 'athena' | 'trino';
   readonly dialect: Dialect;
   readonly capabilities: EngineCapabilities;
   /** Points the engine's tables at the catalog's current snapshots; resolves to what it now serves. */
   sync(tables: readonly CatalogTable[]): Promise<ReadonlyMap<string, TableSnapshot>>;
-  query(sql: string): Promise<Row[]>;
+  query(sql: string, options?: QueryOptions): Promise<Row[]>;
   close(): Promise<void>;
 }

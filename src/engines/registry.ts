@@ -13,5 +13,14 @@ export async function openEngine(config: Config, lake: LakeStorage): Promise<Que
     const { createTrinoEngine } = await import('./trino/trino-engine.ts');
     return createTrinoEngine({ url: config.trinoUrl, catalog: config.trinoCatalog, schema: config.trinoSchema, tables: config.catalog === 'glue' ? 'glue' : 'register' });
   }
-  throw new PrimacError('CONFIG_INVALID', `QUERY_ENGINE=${config.queryEngine} is not available in this version yet: use duckdb.`);
+  if (config.queryEngine === 'athena') {
+    const { createAthenaEngine } = await import('./athena/athena-engine.ts');
+    return createAthenaEngine({
+      region: config.awsRegion, endpoint: config.athenaEndpoint, workgroup: config.athenaWorkgroup, database: config.glueDatabase,
+      outputLocation: config.athenaOutput, reuseMinutes: config.athenaResultReuseMinutes,
+      // A query no client waits for any more is stopped.
+      timeoutMs: config.requestTimeoutMs,
+    });
+  }
+  throw new PrimacError('CONFIG_INVALID', `QUERY_ENGINE=${config.queryEngine} is not available in this version: use duckdb, athena or trino.`);
 }

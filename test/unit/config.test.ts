@@ -41,10 +41,27 @@ test('a bad value names the variable, the value and what is allowed', () => {
     [{ LAKE_URI: 'gs://bucket' }, /LAKE_URI="gs:\/\/bucket"/],
     [{ LAKE_URI: 's3://A_B' }, /LAKE_URI/],
     [{ SENSITIVE_COLUMNS: 'users.password' }, /SENSITIVE_COLUMNS=.*source\.table\.column/],
+    [{ ATHENA_OUTPUT: 'bucket/results' }, /ATHENA_OUTPUT="bucket\/results" is not valid: expected s3:\/\/bucket\[\/prefix\/\]/],
+    [{ ATHENA_ENDPOINT: 'localhost:5000' }, /ATHENA_ENDPOINT="localhost:5000" is not valid: expected an http:\/\/ or https:\/\/ URL/],
+    [{ ATHENA_RESULT_REUSE_MINUTES: '20000' }, /ATHENA_RESULT_REUSE_MINUTES="20000" is not valid: expected an integer from 0 to 10080/],
+    [{ QUERY_ENGINE: 'athena', LAKE_URI: 's3://bucket/lake' }, /QUERY_ENGINE=athena needs CATALOG=glue .*; CATALOG="local" is not valid with it/],
+    [{ QUERY_ENGINE: 'athena', CATALOG: 'glue' }, /QUERY_ENGINE=athena needs LAKE_URI=s3:\/\/bucket\[\/prefix\] .*; LAKE_URI=".\/data\/lake" is a local folder/],
   ];
   for (const [env, message] of cases) assert.throws(() => parseConfig(env), (e: Error & { code?: string }) => e.code === 'CONFIG_INVALID' && message.test(e.message));
 });
 
 test('no secret appears in a validation message about another variable', () => {
   assert.throws(() => parseConfig({ MYSQL_PASSWORD: 's3cret!', MYSQL_PORT: 'x' }), (e: Error) => !e.message.includes('s3cret!'));
+});
+
+test('Athena settings: defaults, and the output location kept as a folder', () => {
+  const d = parseConfig({});
+  assert.equal(d.athenaWorkgroup, 'primary');
+  assert.equal(d.athenaOutput, null);
+  assert.equal(d.athenaEndpoint, null);
+  assert.equal(d.athenaResultReuseMinutes, 60);
+  const c = parseConfig({ QUERY_ENGINE: 'athena', CATALOG: 'glue', LAKE_URI: 's3://lake-bucket/lake', ATHENA_OUTPUT: 's3://results-bucket/athena', ATHENA_RESULT_REUSE_MINUTES: '0' });
+  assert.equal(c.queryEngine, 'athena');
+  assert.equal(c.athenaOutput, 's3://results-bucket/athena/');
+  assert.equal(c.athenaResultReuseMinutes, 0);
 });
