@@ -9,6 +9,7 @@
 import { BasicAuth, Trino, type QueryError } from 'trino-client';
 import type { CatalogTable } from '../../catalog/catalog.ts';
 import { PrimacError } from '../../core/errors.ts';
+import { assertParquetOnly } from '../hive-tables.ts';
 import type { QueryEngine, Row, TableSnapshot } from '../query-engine.ts';
 import { trinoDialect } from './trino-dialect.ts';
 import { createSnapshotTableSql, quoteIdent, snapshotTableName, switchViewSql } from './trino-tables.ts';
@@ -85,6 +86,7 @@ export async function createTrinoEngine(options: TrinoEngineOptions): Promise<Qu
     dialect: trinoDialect,
     capabilities: { embedded: false },
     async sync(tables) {
+      assertParquetOnly(tables, 'Trino');
       if (options.tables === 'register') await register(tables);
       for (const table of tables) served.set(table.name, { name: table.name, id: table.snapshot.id, committedAt: table.snapshot.committedAt, rows: table.snapshot.rows });
       for (const name of [...served.keys()]) if (!tables.some((t) => t.name === name)) served.delete(name);
