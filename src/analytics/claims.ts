@@ -91,9 +91,10 @@ export async function correlationAnalytics(ctx: AnalyticsContext) {
     FROM cassandra_pagos GROUP BY 1 ORDER BY payments DESC, metodo`),
     perMonth(ctx, 'cassandra_reclamos', months),
     perMonth(ctx, 'cassandra_pagos', months, "estado = 'Procesado'"),
-    // For each claim, the first processed payment on the same policy at or after it (not windowed).
+    // For each claim, the first processed payment on the same policy at or after it (not windowed). The total of
+    // milliseconds is a DECIMAL: beyond 2^53 a BIGINT would reach JavaScript rounded (Trino sends JSON numbers).
     engine.query(`
-    SELECT count(*) AS claims, coalesce(sum(gap), 0) AS total_ms FROM (
+    SELECT count(*) AS claims, CAST(coalesce(sum(gap), 0) AS DECIMAL(38, 0)) AS total_ms FROM (
       SELECT min(${d.epochMillis('p.fecha')} - ${d.epochMillis('c.fecha')}) AS gap
       FROM cassandra_reclamos c JOIN cassandra_pagos p ON p.poliza_id = c.poliza_id AND p.fecha >= c.fecha AND p.estado = 'Procesado'
       WHERE c.poliza_id IS NOT NULL

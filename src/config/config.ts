@@ -36,6 +36,9 @@ export interface Config {
   readonly trinoUrl: string;
   readonly trinoCatalog: string;
   readonly trinoSchema: string;
+  readonly trinoUser: string;
+  /** Sent with Basic authentication (Trino accepts passwords over HTTPS only). */
+  readonly trinoPassword: string | null;
   readonly host: string;
   readonly port: number;
   readonly sensitiveColumns: readonly string[];
@@ -94,7 +97,10 @@ export function parseConfig(env: Env): Config {
     athenaResultReuseMinutes: integer(env, 'ATHENA_RESULT_REUSE_MINUTES', 60, 0, 10_080),
     trinoUrl: url(env, 'TRINO_URL', 'http://127.0.0.1:8080') ?? 'http://127.0.0.1:8080',
     trinoCatalog: text(env, 'TRINO_CATALOG', '') || 'hive',
-    trinoSchema: text(env, 'TRINO_SCHEMA', '') || 'primac_analytics_db',
+    // With the Glue catalog, Trino's Hive catalog reads the Glue database itself.
+    trinoSchema: text(env, 'TRINO_SCHEMA', '') || (String(env.CATALOG ?? '').trim().toLowerCase() === 'glue' ? text(env, 'GLUE_DATABASE', '') : '') || 'primac_analytics_db',
+    trinoUser: text(env, 'TRINO_USER', '') || 'primac',
+    trinoPassword: text(env, 'TRINO_PASSWORD', '') || null,
     host: text(env, 'HOST', '') || '127.0.0.1',
     port: port(env, 'PORT', 8000),
     sensitiveColumns: Object.freeze(columnList(env, 'SENSITIVE_COLUMNS', 'mysql.users.password')),

@@ -55,3 +55,8 @@ export interface QueryEngine {
   query(sql: string, options?: QueryOptions): Promise<Row[]>;
   close(): Promise<void>;
 }
+
+/** The engine with every query bound to `signal` (a computation its callers may give up on). */
+export function withSignal(engine: QueryEngine, signal: AbortSignal): QueryEngine {
+  return { ...engine, query: (sql, options) => engine.query(sql, { ...options, signal: options?.signal ?? signal }) };
+}

@@ -11,7 +11,10 @@ export async function openEngine(config: Config, lake: LakeStorage): Promise<Que
   }
   if (config.queryEngine === 'trino') {
     const { createTrinoEngine } = await import('./trino/trino-engine.ts');
-    return createTrinoEngine({ url: config.trinoUrl, catalog: config.trinoCatalog, schema: config.trinoSchema, tables: config.catalog === 'glue' ? 'glue' : 'register' });
+    return createTrinoEngine({
+      url: config.trinoUrl, catalog: config.trinoCatalog, schema: config.trinoSchema, tables: config.catalog === 'glue' ? 'glue' : 'register',
+      user: config.trinoUser, password: config.trinoPassword ?? undefined, timeoutMs: config.requestTimeoutMs,
+    });
   }
   if (config.queryEngine === 'athena') {
     const { createAthenaEngine } = await import('./athena/athena-engine.ts');

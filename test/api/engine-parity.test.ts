@@ -9,10 +9,12 @@ import type { FastifyInstance } from 'fastify';
 import { runIngestion } from '../../src/ingest/run.ts';
 import type { Source } from '../../src/sources/source.ts';
 import { seed } from '../../src/seed/seed.ts';
+import { createTrinoEngine } from '../../src/engines/trino/trino-engine.ts';
 import { enginePair, type EnginePair } from '../helpers/engines.ts';
 import { FINE_PRINT_AS_OF, FINE_PRINT_SOURCES } from '../helpers/fine-print-fixture.ts';
 import { ingestDefaults } from '../helpers/ingest.ts';
-import { testConfig, type CatalogKind, type LakeKind } from '../helpers/lake.ts';
+import { withMysql } from '../helpers/databases.ts';
+import { catalogTables, testConfig, type CatalogKind, type LakeKind } from '../helpers/lake.ts';
 import { config, missingServers } from '../helpers/servers.ts';
 
 const skip = await missingServers(['mysql', 'postgres', 'cassandra', 's3', 'trino']);
@@ -72,21 +74,43 @@ describe('DuckDB and Trino give the same answers', { skip: skip ?? false }, () =
 
     test('every route, every parameter that changes the SQL', async () => assertSameAnswers(pair, '2026-05-20'));
 
-    test('a new snapshot: Trino switches to it, keeps the previous one for queries in flight, drops older ones', async () => {
-      for (let run = 0; run < 2; run++) {
+    test('a new snapshot with changed rows: Trino answers from it, keeps the previous one for queries in flight, drops older ones', async () => {
+      const totalUsers = async (app: FastifyInstance) => JSON.parse((await body(app, '/mysql/analytics/users?as_of=2026-05-20')).text);
+      const before = (await totalUsers(pair.trino)).total_users as number;
+      for (let run = 1; run <= 2; run++) {
+        // A new user each time: the numbers must move, not only the snapshot id.
+        await withMysql((db) => db.query(
+          `INSERT INTO users (username, email, password, role, phone, created_at, updated_at, street, city, state)
+           SELECT concat('parity', ?), concat('parity', ?, '@example.com'), 'x', role, 900000000 + ?, '2026-05-19 12:00:00', '2026-05-19 12:00:00', street, city, state
+           FROM users ORDER BY id LIMIT 1`, [run, run, run]));
         const record = await runIngestion(env.config, { ...ingestDefaults, only: ['mysql'], tables: ['users'] });
         assert.equal(record.status, 'succeeded');
         const current = record.tables[0]!.snapshot!;
-        // The app follows the catalog within a second (it polls every 500 ms).
-        let served = '';
-        for (const deadline = Date.now() + 10_000; served !== current && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-          served = JSON.parse((await body(pair.trino, '/mysql/analytics/growth-by-state?as_of=2026-05-20')).text).meta.snapshots['mysql.users'].id;
+        // Each app follows the catalog within a second (it polls every 500 ms).
+        for (const app of [pair.duckdb, pair.trino]) {
+          let served = '';
+          for (const deadline = Date.now() + 10_000; served !== current && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+            served = (await totalUsers(app)).meta.snapshots['mysql.users'].id;
+          }
+          assert.equal(served, current, 'the answer names the new snapshot');
         }
-        assert.equal(served, current, 'the answer names the new snapshot');
+        assert.equal((await totalUsers(pair.trino)).total_users, before + run, 'Trino reads the new rows');
       }
       const tables = (await pair.trinoEngine.query(`SHOW TABLES FROM hive."${pair.schema}" LIKE 'mysql\\_users\\_\\_%' ESCAPE '\\'`)).map((r) => String(Object.values(r)[0]));
       assert.equal(tables.length, 2, `current and previous snapshot tables only: ${tables.join(', ')}`);
       await assertSameAnswers(pair, '2026-05-20');
+    });
+
+    test('a second engine on the same schema that is behind never moves the view back', async () => {
+      const tables = await catalogTables(env.config);
+      const users = tables.find((t) => t.name === 'mysql_users')!;
+      const older = { ...users, snapshot: { ...users.snapshot, id: users.previous[0]! }, previous: [] };
+      const behind = await createTrinoEngine({ url: config.trinoUrl, catalog: 'hive', schema: pair.schema, tables: 'register' });
+      await behind.sync([older]);
+      const [row] = await pair.trinoEngine.query(`SELECT count(*) AS n FROM hive."${pair.schema}".mysql_users`);
+      assert.equal(row!.n, users.snapshot.rows, 'the view still reads the newest snapshot');
+      const left = (await pair.trinoEngine.query(`SHOW TABLES FROM hive."${pair.schema}" LIKE 'mysql\\_users\\_\\_%' ESCAPE '\\'`)).length;
+      assert.equal(left, 2, 'nothing newer was dropped');
     });
   });
 

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { QueryEngine } from '../../engines/query-engine.ts';
+import { withSignal, type QueryEngine } from '../../engines/query-engine.ts';
 import { sectionCsv } from '../csv.ts';
 import type { DataState } from '../data-state.ts';
 import { ApiError } from '../errors.ts';
@@ -22,7 +22,12 @@ export interface AnalyticsDeps {
 
 const COMMON = ['as_of', 'format', 'section'];
 
-async function answer(deps: AnalyticsDeps, route: AnalyticsRoute, query: Query, inflight: Map<string, Promise<{ body: string; value: Record<string, unknown> }>>) {
+interface Stored { body: string; value: Record<string, unknown> }
+/** A computation in progress, the requests waiting for it, and the switch that stops its queries. */
+interface Inflight { readonly promise: Promise<Stored>; readonly controller: AbortController; waiters: number }
+
+/** `gone` fires when the requesting client disconnects before its answer (none for the warm-up). */
+async function answer(deps: AnalyticsDeps, route: AnalyticsRoute, query: Query, inflight: Map<string, Inflight>, gone?: AbortSignal) {
   onlyParameters(query, [...COMMON, ...Object.keys(route.parameters)]);
   const asOf = asOfParameter(query, deps.today?.());
   const args = route.parse(query);
@@ -39,8 +44,11 @@ async function answer(deps: AnalyticsDeps, route: AnalyticsRoute, query: Query, 
     cached = false;
     let pending = inflight.get(key);
     if (!pending) {
-      pending = (async () => {
-        const result = await route.compute({ engine: deps.engine, asOf, snapshots }, args).catch((error: unknown) => {
+      // One computation per key, shared by every request that asks meanwhile; stopped when the last of them leaves.
+      const controller = new AbortController();
+      const engine = withSignal(deps.engine, controller.signal);
+      const promise = (async () => {
+        const result = await route.compute({ engine, asOf, snapshots }, args).catch((error: unknown) => {
           // The engine failed (e.g. a snapshot's files vanished): a retry shortly will be served from the next snapshot.
           throw Object.assign(new ApiError('ENGINE_UNAVAILABLE', `The query engine could not answer ${route.path} right now; retry shortly.`), { cause: error });
         });
@@ -49,9 +57,24 @@ async function answer(deps: AnalyticsDeps, route: AnalyticsRoute, query: Query, 
         deps.cache.set(key, stored);
         return stored;
       })().finally(() => inflight.delete(key));
+      pending = { promise, controller, waiters: 0 };
       inflight.set(key, pending);
     }
-    entry = await pending;
+    const shared = pending;
+    shared.waiters += 1;
+    const leave = () => {
+      shared.waiters -= 1;
+      if (shared.waiters === 0) shared.controller.abort(new ApiError('ENGINE_UNAVAILABLE', 'Every client waiting for this answer went away.'));
+    };
+    gone?.addEventListener('abort', leave, { once: true });
+    try {
+      entry = await shared.promise;
+    } finally {
+      if (!gone?.aborted) {
+        gone?.removeEventListener('abort', leave);
+        shared.waiters -= 1;
+      }
+    }
   }
   deps.metrics?.cacheHits.inc({ route: route.path, result: cached ? 'hit' : 'miss' });
   const value = entry.value as Record<string, unknown> & { meta: Record<string, unknown> };
@@ -84,7 +107,7 @@ function warmUp(deps: AnalyticsDeps, inflight: Parameters<typeof answer>[3]): vo
 }
 
 export async function analyticsRoutes(app: FastifyInstance, deps: AnalyticsDeps): Promise<void> {
-  const inflight = new Map<string, Promise<{ body: string; value: Record<string, unknown> }>>();
+  const inflight = new Map<string, Inflight>();
   if (deps.warm) warmUp(deps, inflight);
   for (const route of ANALYTICS_ROUTES) {
     app.get(route.path, {
@@ -96,7 +119,10 @@ export async function analyticsRoutes(app: FastifyInstance, deps: AnalyticsDeps)
       // Parameters are validated by hand (params.ts) so that messages quote the value and the rule.
       validatorCompiler: () => () => true,
     }, async (request, reply) => {
-      const out = await answer(deps, route, request.query as Query, inflight);
+      // The client left before its answer was sent: it no longer waits for the computation.
+      const gone = new AbortController();
+      reply.raw.once('close', () => { if (!reply.raw.writableFinished) gone.abort(); });
+      const out = await answer(deps, route, request.query as Query, inflight, gone.signal);
       if ('csv' in out) return reply.type('text/csv; charset=utf-8').send(out.csv);
       return reply.type('application/json; charset=utf-8').send(out.json);
     });

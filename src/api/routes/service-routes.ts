@@ -8,6 +8,7 @@ import { listRunRecords } from '../../ingest/record.ts';
 import type { LakeStorage } from '../../lake/lake-storage.ts';
 import type { DataState } from '../data-state.ts';
 import { integerParameter, onlyParameters, type Query } from '../params.ts';
+import { ApiError } from '../errors.ts';
 import { ErrorBody } from '../schemas/common.ts';
 import { ANALYTICS_ROUTES } from './analytics-routes.ts';
 
@@ -19,8 +20,14 @@ export const EXPECTED_TABLES: Record<'mysql' | 'postgresql' | 'cassandra', reado
 
 export interface ServiceDeps { readonly config: Config; readonly engine: QueryEngine; readonly state: DataState; readonly lake: LakeStorage; readonly version: string }
 
+/** A remote engine (Athena bills per query) is asked again only this long after its last good answer. */
+const REMOTE_HEALTH_REUSE_MS = 30_000;
+
 export async function serviceRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const noValidation = { validatorCompiler: () => () => true };
+  let engineAnsweredAt = 0;
+  /** The reference report of the current snapshots, computed once per set of snapshot ids. */
+  let references: { key: string; report: Promise<Awaited<ReturnType<typeof referenceReport>>> } | null = null;
 
   app.get('/', { schema: { tags: ['service'], summary: 'What this service is and where its data comes from' } }, async () => {
     const families: Record<string, number> = {};
@@ -36,10 +43,14 @@ export async function serviceRoutes(app: FastifyInstance, deps: ServiceDeps): Pr
 
   app.get('/health', { schema: { tags: ['service'], summary: 'Health for load balancers: 200 when this instance can answer queries, 503 otherwise' } }, async (_request, reply) => {
     let answering = true;
-    try {
-      await deps.engine.query('SELECT 1 AS ok');
-    } catch {
-      answering = false;
+    if (deps.engine.capabilities.embedded || Date.now() - engineAnsweredAt > REMOTE_HEALTH_REUSE_MS) {
+      try {
+        await deps.engine.query('SELECT 1 AS ok');
+        engineAnsweredAt = Date.now();
+      } catch {
+        answering = false;
+        engineAnsweredAt = 0;
+      }
     }
     const tables = deps.state.tables();
     const availability: Record<string, Record<string, boolean>> = {};
@@ -87,6 +98,16 @@ export async function serviceRoutes(app: FastifyInstance, deps: ServiceDeps): Pr
   app.get('/quality/references', { schema: { tags: ['data'], summary: 'Each cross-database reference of SOURCES.md: total, matched, unmatched and a few unmatched examples', response: { 400: ErrorBody } }, ...noValidation }, async (request) => {
     onlyParameters(request.query as Query, []);
     const snapshots = deps.state.snapshots();
-    return { references: await referenceReport({ engine: deps.engine, asOf: new Date().toISOString().slice(0, 10), snapshots }) };
+    const key = [...snapshots.values()].map((t) => `${t.name}@${t.id}`).sort().join(',');
+    if (references?.key !== key) {
+      const report = referenceReport({ engine: deps.engine, asOf: new Date().toISOString().slice(0, 10), snapshots });
+      references = { key, report };
+      report.catch(() => { if (references?.report === report) references = null; });
+    }
+    try {
+      return { references: await references.report };
+    } catch (error) {
+      throw Object.assign(new ApiError('ENGINE_UNAVAILABLE', 'The query engine could not check the references right now; retry shortly.'), { cause: error });
+    }
   });
 }

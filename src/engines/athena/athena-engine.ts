@@ -4,7 +4,7 @@
  * only records what is served; nothing is registered.
  */
 import { AthenaClient } from '@aws-sdk/client-athena';
-import { assertParquetOnly } from '../hive-tables.ts';
+import { parquetOnly } from '../hive-tables.ts';
 import type { QueryEngine, QueryOptions, Row, TableSnapshot } from '../query-engine.ts';
 import { trinoDialect } from '../trino/trino-dialect.ts';
 import { trinoValue } from '../trino/trino-values.ts';
@@ -65,9 +65,8 @@ export async function createAthenaEngine(options: AthenaEngineOptions, client = 
     dialect: trinoDialect,
     capabilities: { embedded: false },
     async sync(tables) {
-      assertParquetOnly(tables, 'Athena');
       served.clear();
-      for (const t of tables) served.set(t.name, { name: t.name, id: t.snapshot.id, committedAt: t.snapshot.committedAt, rows: t.snapshot.rows });
+      for (const t of parquetOnly(tables, 'Athena')) served.set(t.name, { name: t.name, id: t.snapshot.id, committedAt: t.snapshot.committedAt, rows: t.snapshot.rows });
       return new Map(served);
     },
     async query(sql: string, queryOptions?: QueryOptions) {

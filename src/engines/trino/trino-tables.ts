@@ -27,9 +27,20 @@ export function trinoType(label: string): string {
   }
 }
 
-/** `mysql_users__20261129t183700123z_000`: the per-snapshot table's name (Hive names are lower case). */
+/** A snapshot id as it appears in table names (Hive names are lower case); keys sort like the ids they come from. */
+export const tableSnapshotKey = (snapshotId: string): string => snapshotId.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+
+/** `mysql_users__20261129t183700123z_000`: the per-snapshot table's name. */
 export function snapshotTableName(name: string, snapshotId: string): string {
-  return `${name}__${snapshotId.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
+  return `${name}__${tableSnapshotKey(snapshotId)}`;
+}
+
+/** The snapshot key of a per-snapshot table of `name`, or null when `tableName` is not one. */
+export function snapshotOfTableName(name: string, tableName: string): string | null {
+  const prefix = `${name}__`;
+  if (!tableName.startsWith(prefix)) return null;
+  const key = tableName.slice(prefix.length);
+  return /^[a-z0-9_]+$/.test(key) ? key : null;
 }
 
 /** The snapshot folder as the Hive connector names it: `local:///abs/path/` for a local lake, the s3:// URI otherwise. */
