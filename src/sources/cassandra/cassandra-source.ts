@@ -1,6 +1,8 @@
 /**
  * The Cassandra source (claims and payments). Cassandra has no snapshots: a table is read token range by token
- * range with paging, and each range is counted right after it is read.
+ * range with paging, and its count at read time is the rows the server returned for each range. (A separate
+ * count(*) would be taken at another instant — under live writes it would disagree by design — and it cost a
+ * second full scan on the server: 2.2 s for 400k rows beside a 5–6 s read.)
  */
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
@@ -93,6 +95,7 @@ export function createCassandraSource(config: CassandraConfig): Source {
         let pageState: string | undefined;
         do {
           const page = await c.execute(select + where(range.first), params, { prepare: true, fetchSize: PAGE_SIZE, pageState });
+          sourceCount += page.rows.length;
           let chunk = '';
           for (const row of page.rows) {
             const values = row.values();
@@ -103,9 +106,6 @@ export function createCassandraSource(config: CassandraConfig): Source {
           if (chunk && !out.write(chunk)) await once(out, 'drain');
           pageState = page.pageState ?? undefined;
         } while (pageState);
-        // Counted right after it is read: Cassandra has no snapshot to share.
-        const counted = await c.execute(`SELECT count(*) AS n FROM ${quote(t.name)} WHERE ${where(range.first)}`, params, { prepare: true });
-        sourceCount += Number(counted.rows[0]!.n);
       };
       const ranges = tokenRanges(RANGES);
       const readers = Promise.all(Array.from({ length: PARALLEL_RANGES }, async () => {
