@@ -78,14 +78,20 @@ export function writeTrinoConfiguration(base: string, port: number, motoPort: nu
     'fs.native-local.enabled=true', 'local.location=/', 'hive.timestamp-precision=MICROSECONDS', 'hive.parquet.time-zone=UTC',
     'hive.non-managed-table-writes-enabled=false', '',
   ].join('\n'));
-  // The Athena layout against the local S3/Glue server (moto): Glue metastore, S3 lake. moto has no column
-  // statistics and a retry count of 0 stops the server, hence the last two settings.
-  const moto = `http://127.0.0.1:${motoPort}`;
-  writeFileSync(join(etc, 'catalog', 'glue.properties'), [
-    'connector.name=hive', 'hive.metastore=glue', 'hive.metastore.glue.region=us-east-1', `hive.metastore.glue.endpoint-url=${moto}`,
-    'hive.metastore.glue.aws-access-key=test', 'hive.metastore.glue.aws-secret-key=test',
-    'fs.native-s3.enabled=true', `s3.endpoint=${moto}`, 's3.region=us-east-1', 's3.path-style-access=true', 's3.aws-access-key=test', 's3.aws-secret-key=test',
-    'hive.timestamp-precision=MICROSECONDS', 'hive.parquet.time-zone=UTC', 'hive.table-statistics-enabled=false', 'hive.metastore.glue.max-error-retries=1', '',
-  ].join('\n'));
+  writeFileSync(join(etc, 'catalog', 'glue.properties'), glueCatalogProperties(`http://127.0.0.1:${motoPort}`));
   return { etc, data, metastore };
+}
+
+/**
+ * The Athena layout against an S3/Glue-compatible server (moto): Glue metastore, S3 lake. moto has no column
+ * statistics and a retry count of 0 stops the server, hence the last two settings. Also deploy/trino/glue.properties
+ * (the Compose stack's Trino), checked equal by a test.
+ */
+export function glueCatalogProperties(endpoint: string): string {
+  return [
+    'connector.name=hive', 'hive.metastore=glue', 'hive.metastore.glue.region=us-east-1', `hive.metastore.glue.endpoint-url=${endpoint}`,
+    'hive.metastore.glue.aws-access-key=test', 'hive.metastore.glue.aws-secret-key=test',
+    'fs.native-s3.enabled=true', `s3.endpoint=${endpoint}`, 's3.region=us-east-1', 's3.path-style-access=true', 's3.aws-access-key=test', 's3.aws-secret-key=test',
+    'hive.timestamp-precision=MICROSECONDS', 'hive.parquet.time-zone=UTC', 'hive.table-statistics-enabled=false', 'hive.metastore.glue.max-error-retries=1', '',
+  ].join('\n');
 }

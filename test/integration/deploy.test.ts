@@ -4,6 +4,7 @@
  * multi-stage, non-root, with a healthcheck; the IAM policy covers exactly the AWS actions the code calls.
  */
 import assert from 'node:assert/strict';
+import { glueCatalogProperties } from '../../src/services/trino-files.ts';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,4 +89,8 @@ test('the IAM policy covers exactly the AWS actions the code calls, plus those A
   const called = actionsCalledByCode();
   assert.ok(called.size >= 10, `found ${called.size} actions`);
   assert.deepEqual([...called].sort(), [...granted].sort());
+});
+
+test("the Compose stack's Trino catalog is the one the local Trino uses, pointed at the stack's S3/Glue server", () => {
+  assert.equal(read('deploy/trino/glue.properties'), glueCatalogProperties('http://s3:5000'));
 });
