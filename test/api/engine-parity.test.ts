@@ -58,6 +58,23 @@ async function ingested(name: string, lake: LakeKind, catalog: CatalogKind, sour
   return env;
 }
 
+/** A suite over a freshly ingested lake: every route answers alike on both engines. */
+function everyRoute(title: string, asOf: string, prepare: () => ReturnType<typeof ingested>): void {
+  describe(title, () => {
+    let env: Awaited<ReturnType<typeof ingested>>;
+    let pair: EnginePair;
+    before(async () => {
+      env = await prepare();
+      pair = await enginePair(env.config);
+    });
+    after(async () => {
+      await pair?.close();
+      env?.cleanup();
+    });
+    test('every route', async () => assertSameAnswers(pair, asOf));
+  });
+}
+
 describe('DuckDB and Trino give the same answers', { skip: skip ?? false }, () => {
   describe('on seeded consistent data, across a snapshot switch', () => {
     let env: Awaited<ReturnType<typeof ingested>>;
@@ -114,46 +131,10 @@ describe('DuckDB and Trino give the same answers', { skip: skip ?? false }, () =
     });
   });
 
-  describe('on seeded team data (loose references)', () => {
-    let env: Awaited<ReturnType<typeof ingested>>;
-    let pair: EnginePair;
-    before(async () => {
-      await seed(config, { scale: 0.02, seed: 12, shape: 'team', until: UNTIL, loadTime: Date.parse('2026-05-30T12:00:00Z') }, ['mysql', 'postgres', 'cassandra']);
-      env = await ingested('parity-team', 'local', 'local');
-      pair = await enginePair(env.config);
-    });
-    after(async () => {
-      await pair?.close();
-      env?.cleanup();
-    });
-    test('every route', async () => assertSameAnswers(pair, '2026-05-20'));
+  everyRoute('on seeded team data (loose references)', '2026-05-20', async () => {
+    await seed(config, { scale: 0.02, seed: 12, shape: 'team', until: UNTIL, loadTime: Date.parse('2026-05-30T12:00:00Z') }, ['mysql', 'postgres', 'cassandra']);
+    return ingested('parity-team', 'local', 'local');
   });
-
-  describe("on the fine print's nasty rows", () => {
-    let env: Awaited<ReturnType<typeof ingested>>;
-    let pair: EnginePair;
-    before(async () => {
-      env = await ingested('parity-fine-print', 'local', 'local', FINE_PRINT_SOURCES);
-      pair = await enginePair(env.config);
-    });
-    after(async () => {
-      await pair?.close();
-      env?.cleanup();
-    });
-    test('every route', async () => assertSameAnswers(pair, FINE_PRINT_AS_OF));
-  });
-
-  describe('in the Athena layout: S3 lake, Glue catalog', () => {
-    let env: Awaited<ReturnType<typeof ingested>>;
-    let pair: EnginePair;
-    before(async () => {
-      env = await ingested('parity-glue', 's3', 'glue', FINE_PRINT_SOURCES);
-      pair = await enginePair(env.config);
-    });
-    after(async () => {
-      await pair?.close();
-      env?.cleanup();
-    });
-    test('every route', async () => assertSameAnswers(pair, FINE_PRINT_AS_OF));
-  });
+  everyRoute("on the fine print's nasty rows", FINE_PRINT_AS_OF, () => ingested('parity-fine-print', 'local', 'local', FINE_PRINT_SOURCES));
+  everyRoute('in the Athena layout: S3 lake, Glue catalog', FINE_PRINT_AS_OF, () => ingested('parity-glue', 's3', 'glue', FINE_PRINT_SOURCES));
 });

@@ -4,27 +4,18 @@
  * CREATE OR REPLACE VIEW — the same atomic step the catalog takes.
  */
 import type { CatalogTable } from '../../catalog/catalog.ts';
-import { parseTypeLabel } from '../../core/table-model.ts';
+import { hiveType } from '../../catalog/glue/glue-types.ts';
 
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 export const quoteText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
+/** Hive type names Trino spells differently; the others (decimal(p,s), date, boolean, bigint…) are the same. */
+const TRINO_NAMES: Record<string, string> = { string: 'varchar', int: 'integer', float: 'real', binary: 'varbinary', timestamp: 'timestamp(6)' };
+
 /** Trino column types of the Hive connector for a lake type label (UTC instants are `timestamp(6)`). */
 export function trinoType(label: string): string {
-  const type = parseTypeLabel(label);
-  switch (type.kind) {
-    case 'boolean': return 'boolean';
-    case 'int16': return 'smallint';
-    case 'int32': return 'integer';
-    case 'int64': return 'bigint';
-    case 'float32': return 'real';
-    case 'float64': return 'double';
-    case 'decimal': return `decimal(${type.precision}, ${type.scale})`;
-    case 'date': return 'date';
-    case 'timestamp': case 'timestamptz': return 'timestamp(6)';
-    case 'binary': return 'varbinary';
-    default: return 'varchar';
-  }
+  const hive = hiveType(label);
+  return TRINO_NAMES[hive] ?? hive;
 }
 
 /** A snapshot id as it appears in table names (Hive names are lower case); keys sort like the ids they come from. */
