@@ -4,10 +4,9 @@
  */
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSchema } from '../core/table-model.ts';
-import type { CsvDialect, LakeWriter } from '../lake/parquet/lake-writer.ts';
+import type { CsvDialect, CsvInput, LakeWriter } from '../lake/parquet/lake-writer.ts';
 import type { PartSink } from '../sources/source.ts';
 
 export interface StagedSink extends PartSink {
@@ -40,7 +39,7 @@ export function stagingSink(writer: LakeWriter, duckdb: DuckDBConnection, folder
     duckdb,
     cache,
     parts: () => [...written],
-    fromCsv: (csv: Readable, dialect?: CsvDialect) => collect((into) => writer.csvToParquet(duckdb, csv, columns, into, dialect)),
+    fromCsv: (csv: CsvInput, dialect?: CsvDialect) => collect((into) => writer.csvToParquet(duckdb, csv, columns, into, dialect)),
     fromQuery: (sql: string) => collect((into) => writer.queryToParquet(duckdb, sql, into)),
   };
 }

@@ -3,10 +3,9 @@
  * lake's parts with bounded memory. Each backend lives in sources/<backend>/ and translates its driver's errors in
  * exactly one place (<backend>-errors.ts).
  */
-import type { Readable } from 'node:stream';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSchema, SourceName, TableSchema } from '../core/table-model.ts';
-import type { CsvDialect } from '../lake/parquet/lake-writer.ts';
+import type { CsvDialect, CsvInput } from '../lake/parquet/lake-writer.ts';
 
 export interface SourceCapabilities {
   /** Reads see one consistent snapshot, so the source's count can be taken in the same snapshot. */
@@ -17,9 +16,9 @@ export interface SourceCapabilities {
 export interface PartSink {
   /**
    * CSV text, no header: RFC 4180 with NULL = an empty unquoted field and '' = "" by default, or another dialect;
-   * binary columns as hex. Resolves to rows written.
+   * binary columns as hex; from a stream, or from a feeder writing the named pipe it is given. Resolves to rows written.
    */
-  fromCsv(csv: Readable, dialect?: CsvDialect): Promise<number>;
+  fromCsv(csv: CsvInput, dialect?: CsvDialect): Promise<number>;
   /** A DuckDB query over an attached source; resolves to rows written. */
   fromQuery(sql: string): Promise<number>;
   /** The writer's DuckDB connection, for ATTACH and counts in the same transaction. */

@@ -17,9 +17,11 @@ function postgresSql(name: string, label: string): string {
 
 function mysqlSql(name: string, label: string): string {
   const id = `\`${name}\``;
+  // Zero dates are not dates: NULL in the lake (documented).
+  const real = (sql: string) => `IF(CAST(${id} AS CHAR) LIKE '0000-00-00%', NULL, ${sql})`;
   switch (parseTypeLabel(label).kind) {
-    case 'timestamp': case 'timestamptz': return `CAST(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ${id}) AS CHAR)`;
-    case 'date': return `DATE_FORMAT(${id}, '%Y-%m-%d')`;
+    case 'timestamp': case 'timestamptz': return real(`CAST(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ${id}) AS CHAR)`);
+    case 'date': return real(`DATE_FORMAT(${id}, '%Y-%m-%d')`);
     case 'binary': return `LOWER(HEX(${id}))`;
     case 'boolean': return `IF(${id} IS NULL, NULL, IF(${id} <> 0, 'true', 'false'))`;
     default: return `CAST(${id} AS CHAR)`;

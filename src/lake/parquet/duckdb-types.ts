@@ -23,12 +23,30 @@ export function duckdbType(type: LogicalType): string {
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 export const quoteString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
-/** The column as read from staged CSV text (binary arrives as hex). */
-export function csvStagingType(column: ColumnSchema): string {
-  return column.type.kind === 'binary' ? 'VARCHAR' : duckdbType(column.type);
+/** How a source spells some values in its CSV text, beyond the RFC 4180 defaults. */
+export interface CsvValueRules {
+  /** Date and time text starting with 0000-00-00 (MySQL's zero dates, which are not dates) is NULL. */
+  readonly zeroDatesAsNull?: boolean;
+  /** Booleans arrive as integers (MySQL's TINYINT(1)): any non-zero value is true. */
+  readonly booleansAsIntegers?: boolean;
 }
 
-export function fromCsvExpression(column: ColumnSchema): string {
+const isTemporal = (column: ColumnSchema) => ['date', 'timestamp', 'timestamptz'].includes(column.type.kind);
+
+/** The column as read from staged CSV text (binary arrives as hex). */
+export function csvStagingType(column: ColumnSchema, rules: CsvValueRules = {}): string {
+  if (column.type.kind === 'binary' || (rules.zeroDatesAsNull && isTemporal(column))) return 'VARCHAR';
+  if (rules.booleansAsIntegers && column.type.kind === 'boolean') return 'BIGINT';
+  return duckdbType(column.type);
+}
+
+/** The staged column converted to its lake type. */
+export function fromCsvExpression(column: ColumnSchema, rules: CsvValueRules = {}): string {
   const id = quoteIdent(column.name);
-  return column.type.kind === 'binary' ? `from_hex(${id}) AS ${id}` : id;
+  if (column.type.kind === 'binary') return `from_hex(${id}) AS ${id}`;
+  if (rules.zeroDatesAsNull && isTemporal(column)) {
+    return `CAST(CASE WHEN starts_with(${id}, '0000-00-00') THEN NULL ELSE ${id} END AS ${duckdbType(column.type)}) AS ${id}`;
+  }
+  if (rules.booleansAsIntegers && column.type.kind === 'boolean') return `(${id} <> 0) AS ${id}`;
+  return id;
 }

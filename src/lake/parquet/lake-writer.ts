@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSchema } from '../../core/table-model.ts';
-import { csvStagingType, fromCsvExpression, quoteString } from './duckdb-types.ts';
+import { csvStagingType, fromCsvExpression, quoteString, type CsvValueRules } from './duckdb-types.ts';
 
 export interface WriterOptions {
   readonly tempDirectory: string;
@@ -21,12 +21,18 @@ export interface WriterOptions {
 }
 
 /** How the CSV text is spelled: RFC 4180 by default; the MySQL client's tab-separated output otherwise. */
-export interface CsvDialect {
+export interface CsvDialect extends CsvValueRules {
   readonly delimiter: string;
   /** The unquoted text meaning NULL ('' = an empty unquoted field). */
   readonly nullText: string;
 }
 export const RFC4180: CsvDialect = { delimiter: ',', nullText: '' };
+
+/**
+ * CSV text for the writer: a stream Node copies into the named pipe, or a feeder that writes the pipe at `path`
+ * itself (e.g. a child process redirected into it, so no byte passes through JavaScript) and settles when done.
+ */
+export type CsvInput = Readable | ((path: string) => Promise<void>);
 
 /**
  * Row groups of 61,440 rows (half DuckDB's default): each writer thread holds one while it fills, so this halves the
@@ -67,15 +73,15 @@ export class LakeWriter {
   }
 
   /** Streams CSV text (no header; '' quoted as "") into Parquet files in `folder` with the columns' exact types. */
-  async csvToParquet(connection: DuckDBConnection, csv: Readable, columns: readonly ColumnSchema[], folder: string, dialect: CsvDialect = RFC4180): Promise<number> {
+  async csvToParquet(connection: DuckDBConnection, csv: CsvInput, columns: readonly ColumnSchema[], folder: string, dialect: CsvDialect = RFC4180): Promise<number> {
     const pipe = join(this.tempDirectory, `pipe-${process.pid}-${this.pipes++}.csv`);
     execFileSync('mkfifo', [pipe]);
     try {
-      const types = columns.map((c) => `${quoteString(c.name)}: ${quoteString(csvStagingType(c))}`).join(', ');
-      const select = columns.map(fromCsvExpression).join(', ');
+      const types = columns.map((c) => `${quoteString(c.name)}: ${quoteString(csvStagingType(c, dialect))}`).join(', ');
+      const select = columns.map((c) => fromCsvExpression(c, dialect)).join(', ');
       const query = `SELECT ${select} FROM read_csv(${quoteString(pipe)}, columns = {${types}}, header = false, delim = ${quoteString(dialect.delimiter)}, quote = '"', escape = '"', nullstr = ${quoteString(dialect.nullText)}, auto_detect = false, allow_quoted_nulls = false, strict_mode = true, new_line = '\\n', buffer_size = 2097152)`;
       const copy = this.queryToParquet(connection, query, folder);
-      const feed = pipeline(csv, createWriteStream(pipe));
+      const feed = typeof csv === 'function' ? csv(pipe) : pipeline(csv, createWriteStream(pipe));
       try {
         const [rows] = await Promise.all([copy, feed]);
         return rows;

@@ -5,9 +5,10 @@
 import mysql from 'mysql2/promise';
 import type { MysqlConfig } from '../../config/config.ts';
 import type { ColumnSchema, TableSchema } from '../../core/table-model.ts';
+import { RFC4180 } from '../../lake/parquet/lake-writer.ts';
 import { csvLine, csvStream } from '../csv-parts.ts';
 import type { Source } from '../source.ts';
-import { mysqlClientBinary, readWithClient } from './mysql-client-reader.ts';
+import { MYSQL_TEXT, mysqlClientBinary, readWithClient } from './mysql-client-reader.ts';
 import { mysqlError } from './mysql-errors.ts';
 import { mysqlLogicalType } from './mysql-types.ts';
 
@@ -16,16 +17,6 @@ const ident = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 /** SELECT expressions giving each column's exact text: binaries as hex. */
 function readExpression(column: ColumnSchema): string {
   return column.type.kind === 'binary' ? `HEX(${ident(column.name)})` : ident(column.name);
-}
-
-/** Text as MySQL sends it → the exact text DuckDB parses for the column's type. */
-function encoder(column: ColumnSchema): (text: string | null) => string | null {
-  switch (column.type.kind) {
-    case 'boolean': return (t) => (t === null ? null : t === '0' ? 'false' : 'true');
-    // MySQL's zero dates are not dates: stored as NULL (documented).
-    case 'date': case 'timestamp': case 'timestamptz': return (t) => (t === null || t.startsWith('0000-00-00') ? null : t);
-    default: return (t) => t;
-  }
 }
 
 export function createMysqlSource(config: MysqlConfig, options: { client: boolean } = { client: true }): Source {
@@ -78,7 +69,6 @@ export function createMysqlSource(config: MysqlConfig, options: { client: boolea
         await db.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
         await db.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
         const [[{ n }]] = await db.query(`SELECT COUNT(*) AS n FROM ${ident(table.name)}`) as unknown as [[{ n: string | number }]];
-        const encoders = columns.map(encoder);
         const stream = (db as unknown as { connection: import('mysql2').Connection }).connection.query({
           sql: `SELECT ${columns.map(readExpression).join(', ')} FROM ${ident(table.name)}`,
           rowsAsArray: true,
@@ -86,10 +76,10 @@ export function createMysqlSource(config: MysqlConfig, options: { client: boolea
         }).stream({ highWaterMark: 1000 });
         const lines = (async function* () {
           for await (const row of stream as AsyncIterable<(string | null)[]>) {
-            yield csvLine(row.map((value, i) => encoders[i]!(value)));
+            yield csvLine(row);
           }
         })();
-        const rows = await sink.fromCsv(csvStream(lines));
+        const rows = await sink.fromCsv(csvStream(lines), { ...RFC4180, ...MYSQL_TEXT });
         await db.query('COMMIT');
         return { rowsRead: rows, sourceCount: Number(n), path: `unbuffered stream (mysql2) → CSV → DuckDB (${options.client ? 'no mariadb/mysql client found' : 'client disabled'})` };
       } catch (error) {
