@@ -39,7 +39,7 @@ export function stagingSink(writer: LakeWriter, duckdb: DuckDBConnection, folder
     duckdb,
     cache,
     parts: () => [...written],
-    fromCsv: (csv: CsvInput, dialect?: CsvDialect) => collect((into) => writer.csvToParquet(duckdb, csv, columns, into, dialect)),
+    fromCsv: (csv: CsvInput, dialect?: CsvDialect, written = columns) => collect((into) => writer.csvToParquet(duckdb, csv, written, into, dialect)),
     fromQuery: (sql: string) => collect((into) => writer.queryToParquet(duckdb, sql, into)),
   };
 }

@@ -50,8 +50,9 @@ async function attempt(ctx: IngestContext, source: Source, table: TableSchema, c
     const extracted = await source.extract(table, columns, sink);
     crashPoint('extract');
     // An empty table still gets one (empty) part, so that its schema is readable.
-    if (sink.parts().length === 0) await sink.fromCsv(Readable.from([]));
-    const { files, columns: finalColumns } = await finalizeParts(duckdb, sink.parts(), columns, ctx.formats);
+    const written = extracted.columns ?? columns;
+    if (sink.parts().length === 0) await sink.fromCsv(Readable.from([]), undefined, written);
+    const { files, columns: finalColumns } = await finalizeParts(duckdb, sink.parts(), written, ctx.formats);
     verifyCounts(`${source.name}.${table.name}`, { rowsRead: extracted.rowsRead, sourceCount: extracted.sourceCount, written: files });
     const landed: SnapshotFile[] = [];
     for (const file of files) {

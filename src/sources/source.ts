@@ -16,9 +16,10 @@ export interface SourceCapabilities {
 export interface PartSink {
   /**
    * CSV text, no header: RFC 4180 with NULL = an empty unquoted field and '' = "" by default, or another dialect;
-   * binary columns as hex; from a stream, or from a feeder writing the named pipe it is given. Resolves to rows written.
+   * binary columns as hex; from a stream, or from a feeder writing the named pipe it is given. `columns` replaces
+   * the table's columns when the source sized some types itself (see ExtractResult.columns). Resolves to rows written.
    */
-  fromCsv(csv: CsvInput, dialect?: CsvDialect): Promise<number>;
+  fromCsv(csv: CsvInput, dialect?: CsvDialect, columns?: readonly ColumnSchema[]): Promise<number>;
   /** A DuckDB query over an attached source; resolves to rows written. */
   fromQuery(sql: string): Promise<number>;
   /** The writer's DuckDB connection, for ATTACH and counts in the same transaction. */
@@ -33,6 +34,8 @@ export interface ExtractResult {
   readonly sourceCount: number;
   /** Which path the rows took, e.g. "duckdb postgres scanner" or "COPY csv → DuckDB", and why. */
   readonly path: string;
+  /** The columns as written, when the source sized types itself (a decimal of any scale sized while reading). */
+  readonly columns?: readonly ColumnSchema[];
 }
 
 export interface Source {

@@ -29,7 +29,15 @@ export interface CsvValueRules {
   readonly zeroDatesAsNull?: boolean;
   /** Booleans arrive as integers (MySQL's TINYINT(1)): any non-zero value is true. */
   readonly booleansAsIntegers?: boolean;
+  /**
+   * DECIMAL(38, s) columns whose every value the source checked to have at most 18 digits: parsed as DECIMAL(18, s)
+   * (DuckDB's CSV reader parses DECIMAL(38, s) 5× slower: 3.5 s against 0.5 s for 400k payments) and widened.
+   */
+  readonly narrowDecimals?: readonly string[];
 }
+
+const narrow = (column: ColumnSchema, rules: CsvValueRules) =>
+  column.type.kind === 'decimal' && column.type.precision > 18 && (rules.narrowDecimals?.includes(column.name) ?? false);
 
 const isTemporal = (column: ColumnSchema) => ['date', 'timestamp', 'timestamptz'].includes(column.type.kind);
 
@@ -37,6 +45,7 @@ const isTemporal = (column: ColumnSchema) => ['date', 'timestamp', 'timestamptz'
 export function csvStagingType(column: ColumnSchema, rules: CsvValueRules = {}): string {
   if (column.type.kind === 'binary' || (rules.zeroDatesAsNull && isTemporal(column))) return 'VARCHAR';
   if (rules.booleansAsIntegers && column.type.kind === 'boolean') return 'BIGINT';
+  if (narrow(column, rules)) return `DECIMAL(18,${(column.type as { scale: number }).scale})`;
   return duckdbType(column.type);
 }
 
@@ -48,5 +57,6 @@ export function fromCsvExpression(column: ColumnSchema, rules: CsvValueRules = {
     return `CAST(CASE WHEN starts_with(${id}, '0000-00-00') THEN NULL ELSE ${id} END AS ${duckdbType(column.type)}) AS ${id}`;
   }
   if (rules.booleansAsIntegers && column.type.kind === 'boolean') return `(${id} <> 0) AS ${id}`;
+  if (narrow(column, rules)) return `CAST(${id} AS ${duckdbType(column.type)}) AS ${id}`;
   return id;
 }

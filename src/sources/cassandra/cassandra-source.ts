@@ -9,10 +9,11 @@ import { PassThrough } from 'node:stream';
 import cassandra from 'cassandra-driver';
 import type { CassandraConfig } from '../../config/config.ts';
 import type { ColumnSchema, TableSchema } from '../../core/table-model.ts';
-import { csvField } from '../csv-parts.ts';
+import { RFC4180 } from '../../lake/parquet/lake-writer.ts';
+import { DecimalSizing, DecimalTooWide } from '../decimal-sizing.ts';
 import type { Source } from '../source.ts';
 import { cassandraError } from './cassandra-errors.ts';
-import { cassandraEncoder, cassandraLogicalType } from './cassandra-types.ts';
+import { cassandraCsvEncoder, cassandraLogicalType } from './cassandra-types.ts';
 
 const RANGES = 32;
 const PARALLEL_RANGES = 4;
@@ -86,39 +87,84 @@ export function createCassandraSource(config: CassandraConfig): Source {
       const token = `token(${t.partitionKey.map(quote).join(', ')})`;
       const where = (first: boolean) => `${token} ${first ? '>=' : '>'} ? AND ${token} <= ?`;
       const select = `SELECT ${columns.map((col) => quote(col.name)).join(', ')} FROM ${quote(t.name)} WHERE `;
-      const encoders = columns.map((col) => cassandraEncoder(t.cqlTypes[col.name] ?? 'text'));
-      // Several token ranges are read at once into one bounded stream (whole lines per write, so rows never mix).
-      const out = new PassThrough({ highWaterMark: 4 * 1024 * 1024 });
-      let sourceCount = 0;
-      const readRange = async (range: ReturnType<typeof tokenRanges>[number]) => {
-        const params = [Long.fromString(range.lo.toString()), Long.fromString(range.hi.toString())];
-        let pageState: string | undefined;
-        do {
-          const page = await c.execute(select + where(range.first), params, { prepare: true, fetchSize: PAGE_SIZE, pageState });
-          sourceCount += page.rows.length;
-          let chunk = '';
-          for (const row of page.rows) {
-            const values = row.values();
-            let line = '';
-            for (let i = 0; i < values.length; i++) line += (i === 0 ? '' : ',') + csvField(encoders[i]!(values[i]));
-            chunk += `${line}\n`;
+      const fields = columns.map((col) => cassandraCsvEncoder(t.cqlTypes[col.name] ?? 'text'));
+      const names = columns.map((col) => col.name);
+
+      /** One full read of the table; decimals of any scale sized by `sizing` (see decimal-sizing.ts). */
+      const read = async (sizing: DecimalSizing) => {
+        const measured = columns.map((_, i) => sizing.indexes.includes(i));
+        // Several token ranges are read at once into one bounded stream (whole lines per write, so rows never mix).
+        const out = new PassThrough({ highWaterMark: 4 * 1024 * 1024 });
+        let sourceCount = 0;
+        let stopped = false;
+        const abort = new AbortController();
+        let sized!: () => void;
+        const settled = new Promise<void>((resolve) => { sized = resolve; });
+        const readRange = async (range: ReturnType<typeof tokenRanges>[number]) => {
+          const params = [Long.fromString(range.lo.toString()), Long.fromString(range.hi.toString())];
+          const fetch = (pageState?: string): Promise<cassandra.types.ResultSet> => c.execute(select + where(range.first), params, { prepare: true, fetchSize: PAGE_SIZE, pageState });
+          // The next page is asked for before this one is encoded, so the server works while we do.
+          for (let next: ReturnType<typeof fetch> | null = fetch(); next && !stopped;) {
+            const page: cassandra.types.ResultSet = await next;
+            next = page.pageState && !stopped ? fetch(page.pageState) : null;
+            // Its failure is seen when it is awaited; if this reader stops first, nobody awaits it.
+            next?.catch(() => undefined);
+            if (stopped) break;
+            sourceCount += page.rows.length;
+            let chunk = '';
+            for (const row of page.rows as unknown as Record<string, unknown>[]) {
+              for (let i = 0; i < names.length; i++) {
+                const field = fields[i]!(row[names[i]!]);
+                // A decimal's field is its exact text, '' only for NULL.
+                if (measured[i] && field !== '') sizing.see(i, field);
+                chunk += i === 0 ? field : `,${field}`;
+              }
+              chunk += '\n';
+            }
+            if (page.rows.length > 0 && !sizing.settled) {
+              sizing.settle();
+              sized();
+            }
+            if (chunk && !out.write(chunk)) await once(out, 'drain', { signal: abort.signal });
           }
-          if (chunk && !out.write(chunk)) await once(out, 'drain');
-          pageState = page.pageState ?? undefined;
-        } while (pageState);
+        };
+        const ranges = tokenRanges(RANGES);
+        const readers = Promise.all(Array.from({ length: PARALLEL_RANGES }, async () => {
+          for (let range = ranges.shift(); range && !stopped; range = ranges.shift()) await readRange(range);
+        })).then(() => {
+          sizing.settle();
+          sized();
+          out.end();
+        }, (error) => {
+          stopped = true;
+          sized();
+          out.destroy(error as Error);
+          throw error;
+        });
+        // The lake's types are known once the first page has been sized.
+        const written = settled.then(() => sink.fromCsv(out, { ...RFC4180, narrowDecimals: sizing.narrow() }, sizing.written()));
+        try {
+          const [rows] = await Promise.all([written, readers]);
+          return { rowsRead: rows, sourceCount, columns: sizing.written() };
+        } catch (error) {
+          // Stop the readers (even one waiting for room in a stream nobody reads any more), then report the first failure.
+          stopped = true;
+          abort.abort();
+          const readerError = await readers.then(() => null, (e: unknown) => e);
+          await written.catch(() => undefined);
+          throw readerError instanceof DecimalTooWide ? readerError : error;
+        }
       };
-      const ranges = tokenRanges(RANGES);
-      const readers = Promise.all(Array.from({ length: PARALLEL_RANGES }, async () => {
-        for (let range = ranges.shift(); range; range = ranges.shift()) await readRange(range);
-      })).then(() => out.end(), (error) => {
-        out.destroy(error as Error);
-        throw error;
-      });
+
+      const path = `driver paging over ${RANGES} token ranges, ${PARALLEL_RANGES} at a time → CSV → DuckDB`;
       try {
-        const [rows] = await Promise.all([sink.fromCsv(out), readers]);
-        return { rowsRead: rows, sourceCount, path: `driver paging over ${RANGES} token ranges, ${PARALLEL_RANGES} at a time → CSV → DuckDB` };
+        try {
+          return { ...(await read(new DecimalSizing(columns))), path };
+        } catch (error) {
+          if (!(error instanceof DecimalTooWide)) throw error;
+          return { ...(await read(new DecimalSizing(columns, false))), path: `${path} (read twice: ${error.message})` };
+        }
       } catch (error) {
-        await readers.catch(() => undefined);
         throw cassandraError(error, { location, table: table.name });
       }
     },

@@ -1,5 +1,6 @@
 /** Cassandra CQL types → logical types, and driver values → exact text. */
 import type { LogicalType } from '../../core/table-model.ts';
+import { csvField } from '../csv-parts.ts';
 
 export function cassandraLogicalType(cql: string): LogicalType {
   switch (cql) {
@@ -20,12 +21,25 @@ export function cassandraLogicalType(cql: string): LogicalType {
   }
 }
 
-interface DriverDecimal { _intVal: { toString(): string }; _scale: number; toString(): string }
+interface DriverInteger { toNumber(): number; toString(): string }
+interface DriverDecimal { _intVal: DriverInteger; _scale: number }
 
-/** BigDecimal as plain text; the driver's own toString mishandles negative scales (1E+3). */
-function decimalText(value: DriverDecimal): string {
-  if (typeof value._scale === 'number' && value._scale < 0) return `${value._intVal.toString()}${'0'.repeat(-value._scale)}`;
-  return value.toString();
+/** An arbitrary-precision integer's digits; through a double when it is exact (the driver's own loop is slow). */
+function integerText(value: DriverInteger): string {
+  const n = value.toNumber();
+  return Number.isSafeInteger(n) ? String(n) : value.toString();
+}
+
+/** BigDecimal as plain text (the driver's own toString mishandles negative scales: 1E+3). */
+export function decimalText(value: DriverDecimal): string {
+  const digits = integerText(value._intVal);
+  const scale = value._scale;
+  if (scale <= 0) return scale === 0 || digits === '0' ? digits : `${digits}${'0'.repeat(-scale)}`;
+  const negative = digits.charCodeAt(0) === 45;
+  const abs = negative ? digits.slice(1) : digits;
+  const padded = abs.length > scale ? abs : '0'.repeat(scale - abs.length + 1) + abs;
+  const point = padded.length - scale;
+  return `${negative ? '-' : ''}${padded.slice(0, point)}.${padded.slice(point)}`;
 }
 
 function jsonReplacer(_key: string, value: unknown): unknown {
@@ -43,11 +57,22 @@ export function cassandraEncoder(cql: string): Encoder {
   switch (cql) {
     case 'timestamp': return nullable((v: Date) => v.toISOString());
     case 'decimal': return nullable((v: DriverDecimal) => decimalText(v));
+    case 'varint': return nullable((v: DriverInteger) => integerText(v));
     case 'blob': return nullable((v: Buffer) => v.toString('hex'));
     case 'boolean': return nullable((v: boolean) => (v ? 'true' : 'false'));
     case 'text': case 'varchar': case 'ascii': return nullable((v: string) => v);
     default: return nullable((v: object) => (v instanceof Map || v instanceof Set || Array.isArray(v) || v.constructor === Object ? JSON.stringify(v, jsonReplacer) : String(v)));
   }
+}
+
+/** Types whose text never needs CSV quoting (no separator, quote, line break or edge space; never ''). */
+const PLAIN_TEXT = new Set(['timestamp', 'decimal', 'varint', 'int', 'bigint', 'counter', 'smallint', 'tinyint', 'float', 'double',
+  'boolean', 'uuid', 'timeuuid', 'blob', 'date', 'time', 'inet']);
+
+/** The function giving a value's CSV field (NULL = empty, unquoted): quoting is only checked for text-like types. */
+export function cassandraCsvEncoder(cql: string): (value: unknown) => string {
+  const text = cassandraEncoder(cql);
+  return PLAIN_TEXT.has(cql) ? (value) => text(value) ?? '' : (value) => csvField(text(value));
 }
 
 /** The exact text of one value (see cassandraEncoder). */
