@@ -1,11 +1,15 @@
 /** RFC 4180 encoding of already-exact text values, for sources whose rows pass through JavaScript. */
 import { Readable } from 'node:stream';
 
+const QUOTE_NEEDED = /[",\r\n]/;
+/** Spaces and control characters at either end: DuckDB keeps them unquoted too, but quoting them is harmless. */
+const edge = (code: number) => code <= 32;
+
 /** NULL = an empty unquoted field; any text (even '') is quoted when it must be, "" when empty. */
 export function csvField(value: string | null): string {
   if (value === null) return '';
   if (value === '') return '""';
-  return /[",\r\n]/.test(value) || value.trim() !== value ? `"${value.replace(/"/g, '""')}"` : value;
+  return QUOTE_NEEDED.test(value) || edge(value.charCodeAt(0)) || edge(value.charCodeAt(value.length - 1)) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export const csvLine = (fields: readonly (string | null)[]): string => `${fields.map(csvField).join(',')}\n`;

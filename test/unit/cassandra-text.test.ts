@@ -35,7 +35,11 @@ test('CSV fields: plain types unquoted, NULL empty, text quoted when it must be'
   assert.equal(cassandraCsvEncoder('text')(''), '""');
   assert.equal(cassandraCsvEncoder('text')('a,"b"'), '"a,""b"""');
   assert.equal(cassandraCsvEncoder('text')(null), '');
-  assert.equal(cassandraCsvEncoder('timestamp')(new Date(Date.UTC(2024, 1, 29, 23, 59, 59, 999))), '2024-02-29T23:59:59.999Z');
+  assert.equal(cassandraCsvEncoder('timestamp')(new Date(Date.UTC(2024, 1, 29, 23, 59, 59, 999))), String(Date.UTC(2024, 1, 29, 23, 59, 59, 999)), 'instants as epoch milliseconds');
+  assert.equal(cassandraCsvEncoder('timestamp')(new Date(-1)), '-1');
+  const uuid = cassandra.types.Uuid.fromString('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
+  assert.equal(cassandraCsvEncoder('uuid')(uuid), '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
+  assert.equal(cassandraCsvEncoder('timeuuid')(cassandra.types.TimeUuid.fromString('50554d6e-29bb-11e5-b345-feff819cdc9f')), '50554d6e-29bb-11e5-b345-feff819cdc9f');
 });
 
 test('decimal shape: scale and integer digits without sign or leading zeros', () => {

@@ -1,5 +1,7 @@
 /** Loads the MySQL tables: multi-row INSERTs on one connection per table, foreign keys added afterwards. */
 import mysql from 'mysql2/promise';
+import { withRetry } from '../../ingest/retry.ts';
+import { mysqlError } from '../../sources/mysql/mysql-errors.ts';
 import type { MysqlConfig } from '../../config/config.ts';
 import { MYSQL_FOREIGN_KEYS, MYSQL_TABLES } from '../schemas/mysql.ts';
 import type { Plan } from '../plan.ts';
@@ -9,11 +11,15 @@ import type { TableLoader } from './loader.ts';
 
 const BATCH_ROWS = 2000;
 
+/** One connection; a transient refusal (seen: ECONNRESET when several handshakes arrive at once) is retried. */
 function connect(config: MysqlConfig) {
-  return mysql.createConnection({
+  const open = () => mysql.createConnection({
     host: config.host, port: config.port, user: config.user, password: config.password, database: config.database,
     timezone: 'Z', multipleStatements: false, charset: 'utf8mb4',
+  }).catch((error: unknown) => {
+    throw mysqlError(error, { location: `${config.host}:${config.port}/${config.database}` }, [config.password]);
   });
+  return withRetry(open, { attempts: 4, baseMs: 250 });
 }
 
 async function loadTable(config: MysqlConfig, plan: Plan, table: SeedTable, onRows: (n: number) => void): Promise<number> {

@@ -94,7 +94,7 @@ export function createCassandraSource(config: CassandraConfig): Source {
       const read = async (sizing: DecimalSizing) => {
         const measured = columns.map((_, i) => sizing.indexes.includes(i));
         // Several token ranges are read at once into one bounded stream (whole lines per write, so rows never mix).
-        const out = new PassThrough({ highWaterMark: 4 * 1024 * 1024 });
+        const out = new PassThrough({ highWaterMark: 1024 * 1024 });
         let sourceCount = 0;
         let stopped = false;
         const abort = new AbortController();
@@ -142,7 +142,7 @@ export function createCassandraSource(config: CassandraConfig): Source {
           throw error;
         });
         // The lake's types are known once the first page has been sized.
-        const written = settled.then(() => sink.fromCsv(out, { ...RFC4180, narrowDecimals: sizing.narrow() }, sizing.written()));
+        const written = settled.then(() => sink.fromCsv(out, { ...RFC4180, instantsAsEpochMillis: true, narrowDecimals: sizing.narrow() }, sizing.written()));
         try {
           const [rows] = await Promise.all([written, readers]);
           return { rowsRead: rows, sourceCount, columns: sizing.written() };
