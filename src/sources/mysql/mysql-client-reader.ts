@@ -3,8 +3,9 @@
  * `mariadb`/`mysql` client streams it unbuffered (--quick --raw) straight into DuckDB's named pipe; no row passes
  * through JavaScript. The count and the rows come from one consistent-snapshot transaction in the same session.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
 import type { MysqlConfig } from '../../config/config.ts';
 import type { ColumnSchema, TableSchema } from '../../core/table-model.ts';
 import type { PartSink } from '../source.ts';
@@ -55,9 +56,22 @@ export class MysqlClientError extends Error {
 /**
  * The shell glue between the client and DuckDB's named pipe: the first line (the count) is taken off with `read`
  * and reported on fd 3 with the client's exit status; `cat` copies the rest into the pipe (about 30× cheaper than a
- * hop through JavaScript, which cost 0.3-0.4 s per 400k rows).
+ * hop through JavaScript, which cost 0.3-0.4 s per 400k rows). A watchdog kills the whole group when its stdin (held
+ * by this process, never written) reaches EOF: if this process dies, nothing is left blocked on the pipe holding the
+ * client's snapshot open.
  */
-const GLUE = 'pipe=$1; shift; { { "$@"; echo "status $?" >&3; } | { IFS= read -r n; echo "count $n" >&3; exec cat >"$pipe"; }; } 3>&1';
+const GLUE = [
+  'pipe=$1; shift; exec 4<&0',
+  '( read -r _ <&4; kill -KILL 0 ) </dev/null >/dev/null 2>&1 &',
+  '{ { "$@" 4<&-; echo "status $?" >&3; } | { IFS= read -r n; echo "count $n" >&3; exec cat >"$pipe" 4<&-; }; } 3>&1 </dev/null',
+].join('\n');
+
+/** Starts the glue in its own process group (see GLUE); the password travels in the environment, never in `ps`. */
+export function spawnGlue(pipe: string, binary: string, args: readonly string[], password: string): ChildProcessByStdio<Writable, Readable, Readable> {
+  return spawn('sh', ['-c', GLUE, 'sh', pipe, binary, ...args], {
+    env: { ...process.env, MYSQL_PWD: password }, stdio: ['pipe', 'pipe', 'pipe'], detached: true,
+  });
+}
 
 export async function readWithClient(binary: string, config: MysqlConfig, table: TableSchema, columns: readonly ColumnSchema[], sink: PartSink): Promise<{ rows: number; count: number }> {
   const script = [
@@ -72,17 +86,15 @@ export async function readWithClient(binary: string, config: MysqlConfig, table:
     '--default-character-set=utf8mb4', '--quick', '--batch', '--raw', '--skip-column-names', '-e', script];
   let count = Number.NaN;
   const feed = (pipe: string) => new Promise<void>((resolve, reject) => {
-    // Its own process group, so that a failure stops the client and cat with it.
-    const child = spawn('sh', ['-c', GLUE, 'sh', pipe, binary, ...args], {
-      // The password travels in the environment, never on a command line that `ps` shows.
-      env: { ...process.env, MYSQL_PWD: config.password }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
-    });
+    const child = spawnGlue(pipe, binary, args, config.password);
     let stderr = '';
     let report = '';
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     child.stdout.on('data', (d: Buffer) => { report += d.toString(); });
     child.on('error', reject);
     child.on('close', (code) => {
+      // Releases the watchdog, the last of the group.
+      child.stdin.destroy();
       stop = () => {};
       const status = /^status (\d+)$/m.exec(report)?.[1];
       count = Number(/^count (\d+)$/m.exec(report)?.[1] ?? Number.NaN);
