@@ -85,8 +85,3 @@ export function cassandraCsvEncoder(cql: string): (value: unknown) => string {
   const text = cassandraEncoder(cql);
   return PLAIN_TEXT.has(cql) ? (value) => text(value) ?? '' : (value) => csvField(text(value));
 }
-
-/** The exact text of one value (see cassandraEncoder). */
-export function cassandraText(cql: string, value: unknown): string | null {
-  return cassandraEncoder(cql)(value);
-}
