@@ -56,6 +56,8 @@ function configured(env: Env, hostVar: string): boolean {
 }
 
 export function parseConfig(env: Env): Config {
+  const catalog = choice(env, 'CATALOG', CATALOGS, 'local');
+  const glueDatabase = text(env, 'GLUE_DATABASE', '') || 'primac_analytics_db';
   const config: Config = {
     mysql: configured(env, 'MYSQL_HOST')
       ? {
@@ -86,8 +88,8 @@ export function parseConfig(env: Env): Config {
     lakeUri: lakeUri(env),
     s3Endpoint: url(env, 'S3_ENDPOINT', null),
     awsRegion: text(env, 'AWS_REGION', '') || text(env, 'AWS_DEFAULT_REGION', '') || 'us-east-1',
-    catalog: choice(env, 'CATALOG', CATALOGS, 'local'),
-    glueDatabase: text(env, 'GLUE_DATABASE', '') || 'primac_analytics_db',
+    catalog,
+    glueDatabase,
     glueEndpoint: url(env, 'GLUE_ENDPOINT', null),
     queryEngine: choice(env, 'QUERY_ENGINE', ENGINES, 'duckdb'),
     athenaWorkgroup: text(env, 'ATHENA_WORKGROUP', '') || 'primary',
@@ -98,7 +100,7 @@ export function parseConfig(env: Env): Config {
     trinoUrl: url(env, 'TRINO_URL', 'http://127.0.0.1:8080') ?? 'http://127.0.0.1:8080',
     trinoCatalog: text(env, 'TRINO_CATALOG', '') || 'hive',
     // With the Glue catalog, Trino's Hive catalog reads the Glue database itself.
-    trinoSchema: text(env, 'TRINO_SCHEMA', '') || (String(env.CATALOG ?? '').trim().toLowerCase() === 'glue' ? text(env, 'GLUE_DATABASE', '') : '') || 'primac_analytics_db',
+    trinoSchema: text(env, 'TRINO_SCHEMA', '') || (catalog === 'glue' ? glueDatabase : 'primac_analytics_db'),
     trinoUser: text(env, 'TRINO_USER', '') || 'primac',
     trinoPassword: text(env, 'TRINO_PASSWORD', '') || null,
     host: text(env, 'HOST', '') || '127.0.0.1',

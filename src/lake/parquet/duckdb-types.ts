@@ -43,10 +43,10 @@ const narrow = (column: ColumnSchema, rules: CsvValueRules) =>
 
 const isTemporal = (column: ColumnSchema) => ['date', 'timestamp', 'timestamptz'].includes(column.type.kind);
 
-/** The column as read from staged CSV text (binary arrives as hex). */
 const epochMillis = (column: ColumnSchema, rules: CsvValueRules) =>
   (rules.instantsAsEpochMillis ?? false) && (column.type.kind === 'timestamp' || column.type.kind === 'timestamptz');
 
+/** The column as read from staged CSV text (binary arrives as hex). */
 export function csvStagingType(column: ColumnSchema, rules: CsvValueRules = {}): string {
   if (column.type.kind === 'binary' || (rules.zeroDatesAsNull && isTemporal(column))) return 'VARCHAR';
   if ((rules.booleansAsIntegers && column.type.kind === 'boolean') || epochMillis(column, rules)) return 'BIGINT';
@@ -57,12 +57,11 @@ export function csvStagingType(column: ColumnSchema, rules: CsvValueRules = {}):
 /** The staged column converted to its lake type. */
 export function fromCsvExpression(column: ColumnSchema, rules: CsvValueRules = {}): string {
   const id = quoteIdent(column.name);
+  const as = (expression: string) => `CAST(${expression} AS ${duckdbType(column.type)}) AS ${id}`;
   if (column.type.kind === 'binary') return `from_hex(${id}) AS ${id}`;
-  if (rules.zeroDatesAsNull && isTemporal(column)) {
-    return `CAST(CASE WHEN starts_with(${id}, '0000-00-00') THEN NULL ELSE ${id} END AS ${duckdbType(column.type)}) AS ${id}`;
-  }
+  if (rules.zeroDatesAsNull && isTemporal(column)) return as(`CASE WHEN starts_with(${id}, '0000-00-00') THEN NULL ELSE ${id} END`);
   if (rules.booleansAsIntegers && column.type.kind === 'boolean') return `(${id} <> 0) AS ${id}`;
-  if (narrow(column, rules)) return `CAST(${id} AS ${duckdbType(column.type)}) AS ${id}`;
-  if (epochMillis(column, rules)) return `CAST(epoch_ms(${id}) AS ${duckdbType(column.type)}) AS ${id}`;
+  if (narrow(column, rules)) return as(id);
+  if (epochMillis(column, rules)) return as(`epoch_ms(${id})`);
   return id;
 }

@@ -1,5 +1,5 @@
 /**
- * The fast MySQL path: the server formats each value (text quoted CSV-style, booleans, hex binaries) and the
+ * The fast MySQL path: the server quotes text CSV-style and hex-encodes binaries, and the
  * `mariadb`/`mysql` client streams it unbuffered (--quick --raw) straight into DuckDB's named pipe; no row passes
  * through JavaScript. The count and the rows come from one consistent-snapshot transaction in the same session.
  */
