@@ -3,7 +3,7 @@
  * folder that account owns; as any other user they simply run as that user.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './processes.ts';
 import type { ServiceContext } from './service.ts';
@@ -24,8 +24,14 @@ export async function ownedFolder(ctx: ServiceContext, name: string, account: st
   await run('chown', ['-R', `${account}:`, preferred]);
   const check = await run('runuser', ['-u', account, '--', 'test', '-w', preferred], { allowFailure: true });
   if (check.code === 0) return preferred;
-  const fallback = join('/var/lib/primac', createHash('sha1').update(ctx.root).digest('hex').slice(0, 10), name);
+  // The parents stay root's and traversable; each account owns only its own folder (servers start in parallel, so
+  // handing the shared parents to one account locked the others out).
+  const parent = join('/var/lib/primac', createHash('sha1').update(ctx.root).digest('hex').slice(0, 10));
+  const fallback = join(parent, name);
   mkdirSync(fallback, { recursive: true });
-  await run('chown', ['-R', `${account}:`, join('/var/lib/primac')]);
+  await run('chown', ['root:', '/var/lib/primac', parent]);
+  chmodSync('/var/lib/primac', 0o755);
+  chmodSync(parent, 0o755);
+  await run('chown', ['-R', `${account}:`, fallback]);
   return fallback;
 }
