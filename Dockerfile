@@ -7,9 +7,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-bookworm-slim
-# mariadb-client: the fast MySQL ingestion path; tini: signals reach Node (graceful shutdown).
+# tini: signals reach Node (graceful shutdown).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends mariadb-client ca-certificates tini \
+ && apt-get install -y --no-install-recommends ca-certificates tini \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=dependencies /app/node_modules ./node_modules

@@ -16,7 +16,7 @@ export async function openSource(name: SourceName, config: Config): Promise<Sour
     case 'mysql': {
       if (!config.mysql) return null;
       const { createMysqlSource } = await import('./mysql/mysql-source.ts');
-      return createMysqlSource(config.mysql, { client: process.env.PRIMAC_MYSQL_CLIENT !== '0' });
+      return createMysqlSource(config.mysql, { rowPackets: process.env.PRIMAC_MYSQL_RAW !== '0' });
     }
     case 'cassandra': {
       if (!config.cassandra) return null;

@@ -17,8 +17,8 @@ function postgresSql(name: string, label: string): string {
 
 function mysqlSql(name: string, label: string): string {
   const id = `\`${name}\``;
-  // Zero dates are not dates: NULL in the lake (documented).
-  const real = (sql: string) => `IF(CAST(${id} AS CHAR) LIKE '0000-00-00%', NULL, ${sql})`;
+  // Zero dates and zero-in-date values are not dates: NULL in the lake (documented).
+  const real = (sql: string) => `IF(MONTH(${id}) = 0 OR DAYOFMONTH(${id}) = 0, NULL, ${sql})`;
   switch (parseTypeLabel(label).kind) {
     case 'timestamp': case 'timestamptz': return real(`CAST(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ${id}) AS CHAR)`);
     case 'date': return real(`DATE_FORMAT(${id}, '%Y-%m-%d')`);

@@ -163,4 +163,31 @@ describe('a source that goes away mid-run', { skip: skip ?? false }, () => {
       env.cleanup();
     }
   });
+
+  test('MySQL cut mid-result: a clear retryable error, no hang, previous snapshot intact', { timeout: 120_000 }, async () => {
+    const env = await testConfig('local', 'local', 'cut-mysql');
+    try {
+      const first = await runIngestion(env.config, { ...ingestDefaults, only: ['mysql'], tables: ['users'] });
+      assert.equal(first.status, 'succeeded');
+      const previous = (await catalogTables(env.config))[0]!;
+      // Past the handshake, the snapshot statements and the count, into the rows.
+      const proxy = await cuttingProxy(baseConfig.mysql!.port, 60_000);
+      const events: Record<string, unknown>[] = [];
+      try {
+        const cut = parseConfig({ LAKE_URI: env.config.lakeUri, MYSQL_PORT: String(proxy.port), MYSQL_PASSWORD: baseConfig.mysql!.password });
+        const record = await runIngestion(cut, { ...ingestDefaults, only: ['mysql'], tables: ['users'], attempts: 2 }, (e) => events.push(e));
+        assert.equal(record.status, 'failed');
+        const failure = record.tables.find((t) => t.table === 'users')!;
+        assert.match(failure.error!, new RegExp(`MySQL at 127\\.0\\.0\\.1:${proxy.port}/primac, table users: .*is the server running`));
+        assert.equal(events.filter((e) => e.event === 'table_retry').length, 1, 'retried once: a lost connection is transient');
+      } finally {
+        proxy.server.close();
+      }
+      const now = (await catalogTables(env.config))[0]!;
+      assert.equal(now.snapshot.id, previous.snapshot.id, 'readers stay on the previous snapshot');
+      await assertReadersSeeCompleteSnapshots(env.config, ['mysql_users']);
+    } finally {
+      env.cleanup();
+    }
+  });
 });

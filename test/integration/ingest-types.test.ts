@@ -48,7 +48,8 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
          '2024-02-29 23:59:59.999999', '2038-01-19 03:14:07.999999', '-838:59:59', 2155, X'00FF10'),
         (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
         (0, 0.000000000000000000000000000001, 0, 0, 0, 0, 0, 0, 0, -0.5, 1e-300, 'B', '', '', 'NULL', '9999-12-31', '1000-01-01 00:00:00', '1970-01-01 00:00:01', '00:00:00', 1901, X''),
-        (NULL, NULL, 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00', NULL, NULL, NULL)`, [NASTY, NASTY]);
+        (NULL, NULL, 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00', NULL, NULL, NULL),
+        (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '2020-00-15', '2021-03-00 10:00:00', NULL, NULL, NULL, NULL)`, [NASTY, NASTY]);
       // An ENUM whose labels cannot travel unquoted ('NULL', a quote) beside the plain ones above.
       await db.query(`ALTER TABLE type_torture ADD COLUMN en ENUM('NULL', 'say "hi"') NULL`);
       await db.query(`UPDATE type_torture SET en = IF(id = 1, 'NULL', 'say "hi"') WHERE id IN (1, 3)`);
@@ -124,19 +125,19 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
 
   test('the portable fallbacks (COPY csv for PostgreSQL, mysql2 for MySQL) land the same values', async () => {
     const fallback = await testConfig('local', 'local', 'types-fallback');
-    const saved = { pg: process.env.PRIMAC_PG_SCANNER, my: process.env.PRIMAC_MYSQL_CLIENT };
+    const saved = { pg: process.env.PRIMAC_PG_SCANNER, my: process.env.PRIMAC_MYSQL_RAW };
     try {
       process.env.PRIMAC_PG_SCANNER = '0';
-      process.env.PRIMAC_MYSQL_CLIENT = '0';
+      process.env.PRIMAC_MYSQL_RAW = '0';
       const record = await runIngestion(fallback.config, { ...ingestDefaults, only: ['mysql', 'postgresql'], tables: ['type_torture'] });
       assert.equal(record.status, 'succeeded', JSON.stringify(record.tables));
-      assert.deepEqual(record.tables.map((t) => t.path?.split(' → ')[0]).sort(), ['COPY csv', 'unbuffered stream (mysql2)']);
+      assert.deepEqual(record.tables.map((t) => t.path?.split(' → ')[0]).sort(), ['COPY csv', 'unbuffered row stream (mysql2)']);
       for (const name of ['postgresql_type_torture', 'mysql_type_torture']) {
         const table = (await catalogTables(fallback.config)).find((t) => t.name === name)!;
         assert.deepEqual(sortRows(await readLakeRows(fallback.config, table)), sortRows(await readSourceRows(table)), name);
       }
     } finally {
-      for (const [key, value] of [['PRIMAC_PG_SCANNER', saved.pg], ['PRIMAC_MYSQL_CLIENT', saved.my]] as const) {
+      for (const [key, value] of [['PRIMAC_PG_SCANNER', saved.pg], ['PRIMAC_MYSQL_RAW', saved.my]] as const) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }
@@ -148,15 +149,17 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
     const table = (await catalogTables(env.config)).find((t) => t.name === 'mysql_type_torture')!;
     const rows = await readLakeRows(env.config, table);
     const e = table.columns.findIndex((c) => c.name === 'e');
-    assert.deepEqual(rows.map((r) => r[e]).sort(), ['', 'B', null, null].sort());
+    assert.deepEqual(rows.map((r) => r[e]).sort(), ['', 'B', null, null, null].sort());
   });
 
-  test('MariaDB zero dates are NULL and a TINYINT(1) of 2 is true', async () => {
+  test('MariaDB zero dates and zero-in-date values are NULL and a TINYINT(1) of 2 is true', async () => {
     const table = (await catalogTables(env.config)).find((t) => t.name === 'mysql_type_torture')!;
     const rows = await readLakeRows(env.config, table);
     const at = (name: string) => table.columns.findIndex((c) => c.name === name);
     const row = rows.find((r) => r[at('id')] === '4')!;
     assert.deepEqual([row[at('flag')], row[at('d')], row[at('dt')], row[at('ts')]], ['true', null, null, null]);
+    const zeroIn = rows.find((r) => r[at('id')] === '5')!;
+    assert.deepEqual([zeroIn[at('d')], zeroIn[at('dt')]], [null, null], "'2020-00-15' and '2021-03-00 10:00:00'");
   });
 
   test('Cassandra collections arrive as JSON text', async () => {

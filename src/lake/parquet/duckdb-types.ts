@@ -25,7 +25,7 @@ export const quoteString = (text: string): string => `'${text.replace(/'/g, "''"
 
 /** How a source spells some values in its CSV text, beyond the RFC 4180 defaults. */
 export interface CsvValueRules {
-  /** Date and time text starting with 0000-00-00 (MySQL's zero dates, which are not dates) is NULL. */
+  /** Date and time text with a zero month or day (MySQL's zero dates and zero-in-date values, not dates) is NULL. */
   readonly zeroDatesAsNull?: boolean;
   /** Booleans arrive as integers (MySQL's TINYINT(1)): any non-zero value is true. */
   readonly booleansAsIntegers?: boolean;
@@ -59,7 +59,7 @@ export function fromCsvExpression(column: ColumnSchema, rules: CsvValueRules = {
   const id = quoteIdent(column.name);
   const as = (expression: string) => `CAST(${expression} AS ${duckdbType(column.type)}) AS ${id}`;
   if (column.type.kind === 'binary') return `from_hex(${id}) AS ${id}`;
-  if (rules.zeroDatesAsNull && isTemporal(column)) return as(`CASE WHEN starts_with(${id}, '0000-00-00') THEN NULL ELSE ${id} END`);
+  if (rules.zeroDatesAsNull && isTemporal(column)) return as(`CASE WHEN substr(${id}, 6, 2) = '00' OR substr(${id}, 9, 2) = '00' THEN NULL ELSE ${id} END`);
   if (rules.booleansAsIntegers && column.type.kind === 'boolean') return `(${id} <> 0) AS ${id}`;
   if (narrow(column, rules)) return as(id);
   if (epochMillis(column, rules)) return as(`epoch_ms(${id})`);

@@ -1,14 +1,16 @@
 /**
  * The MySQL/MariaDB source (the users service). Rows stream unbuffered (the driver pauses the socket when the lake
- * is slower) as exact text, inside one consistent-snapshot transaction shared with the count.
+ * is slower) as exact text, inside one consistent-snapshot transaction shared with the count: by default straight
+ * from the protocol's row packets (mysql-row-text.ts); with PRIMAC_MYSQL_RAW=0 through mysql2's public row stream.
  */
+import { createConnection as createCallbackConnection } from 'mysql2';
 import mysql from 'mysql2/promise';
 import type { MysqlConfig } from '../../config/config.ts';
 import type { ColumnSchema, TableSchema } from '../../core/table-model.ts';
 import { RFC4180 } from '../../lake/parquet/lake-writer.ts';
 import { csvLine, csvStream } from '../csv-parts.ts';
 import type { Source } from '../source.ts';
-import { MYSQL_TEXT, mysqlClientBinary, readWithClient } from './mysql-client-reader.ts';
+import { MYSQL_ROW_TEXT, MYSQL_TEXT, recycledReadStream, rowTextFeeder } from './mysql-row-text.ts';
 import { mysqlError } from './mysql-errors.ts';
 import { mysqlLogicalType } from './mysql-types.ts';
 
@@ -19,12 +21,20 @@ function readExpression(column: ColumnSchema): string {
   return column.type.kind === 'binary' ? `HEX(${ident(column.name)})` : ident(column.name);
 }
 
-export function createMysqlSource(config: MysqlConfig, options: { client: boolean } = { client: true }): Source {
+export function createMysqlSource(config: MysqlConfig, options: { rowPackets: boolean } = { rowPackets: true }): Source {
   const location = `${config.host}:${config.port}/${config.database}`;
   const secrets = [config.password];
-  const connect = () => mysql.createConnection({
+  const settings = {
     host: config.host, port: config.port, user: config.user, password: config.password, database: config.database,
     charset: 'utf8mb4', timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true,
+  } as const;
+  const connect = () => mysql.createConnection(settings);
+  /** For the row-packet path: a socket reading into one recycled buffer (see recycledReadStream). */
+  const connectForRows = () => new Promise<mysql.Connection>((resolve, reject) => {
+    const socket = recycledReadStream(config.host, config.port);
+    const connection = createCallbackConnection({ ...settings, stream: socket.stream });
+    socket.attach(connection);
+    connection.connect((error) => error ? reject(error) : resolve(connection.promise()));
   });
 
   return {
@@ -54,38 +64,37 @@ export function createMysqlSource(config: MysqlConfig, options: { client: boolea
       }
     },
     async extract(table, columns, sink) {
-      const client = options.client ? mysqlClientBinary() : null;
-      if (client) {
-        try {
-          const { rows, count } = await readWithClient(client, config, table, columns, sink);
-          return { rowsRead: rows, sourceCount: count, path: `${client.split('/').pop()} client (--quick --raw) → DuckDB` };
-        } catch (error) {
-          throw mysqlError(error, { location, table: table.name }, secrets);
-        }
-      }
-      const db = await connect().catch((error) => { throw mysqlError(error, { location, table: table.name }, secrets); });
+      const db = await (options.rowPackets ? connectForRows() : connect()).catch((error) => { throw mysqlError(error, { location, table: table.name }, secrets); });
+      const connection = (db as unknown as { connection: import('mysql2').Connection }).connection;
+      let finished = false;
       try {
         await db.query("SET SESSION time_zone = '+00:00'");
         await db.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
         await db.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
         const [[{ n }]] = await db.query(`SELECT COUNT(*) AS n FROM ${ident(table.name)}`) as unknown as [[{ n: string | number }]];
-        const stream = (db as unknown as { connection: import('mysql2').Connection }).connection.query({
-          sql: `SELECT ${columns.map(readExpression).join(', ')} FROM ${ident(table.name)}`,
-          rowsAsArray: true,
-          typeCast: (field: { string(): string | null }) => field.string(),
-        }).stream({ highWaterMark: 1000 });
-        const lines = (async function* () {
-          for await (const row of stream as AsyncIterable<(string | null)[]>) {
-            yield csvLine(row);
-          }
-        })();
-        const rows = await sink.fromCsv(csvStream(lines), { ...RFC4180, ...MYSQL_TEXT });
+        const sql = `SELECT ${columns.map(readExpression).join(', ')} FROM ${ident(table.name)}`;
+        let rows: number;
+        let path: string;
+        if (options.rowPackets) {
+          rows = await sink.fromCsv(rowTextFeeder(connection, sql, columns), MYSQL_ROW_TEXT);
+          path = 'row packets (mysql2) → text → DuckDB';
+        } else {
+          const stream = connection.query({ sql, rowsAsArray: true, typeCast: (field: { string(): string | null }) => field.string() }).stream({ highWaterMark: 1000 });
+          const lines = (async function* () {
+            for await (const row of stream as AsyncIterable<(string | null)[]>) yield csvLine(row);
+          })();
+          rows = await sink.fromCsv(csvStream(lines), { ...RFC4180, ...MYSQL_TEXT });
+          path = 'unbuffered row stream (mysql2) → CSV → DuckDB (PRIMAC_MYSQL_RAW=0)';
+        }
         await db.query('COMMIT');
-        return { rowsRead: rows, sourceCount: Number(n), path: `unbuffered stream (mysql2) → CSV → DuckDB (${options.client ? 'no mariadb/mysql client found' : 'client disabled'})` };
+        finished = true;
+        return { rowsRead: rows, sourceCount: Number(n), path };
       } catch (error) {
         throw mysqlError(error, { location, table: table.name }, secrets);
       } finally {
-        await db.end().catch(() => undefined);
+        // A result abandoned midway may have left the connection paused: drop it rather than wait for a clean QUIT.
+        if (finished) await db.end().catch(() => undefined);
+        else connection.destroy();
       }
     },
     async close() {},

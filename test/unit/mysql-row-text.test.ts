@@ -1,0 +1,126 @@
+/** The MySQL row-packet path's framing and text encoding, on hand-built protocol bytes. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CHUNK_BYTES, errPacket, PacketFrames, RowTextEncoder } from '../../src/sources/mysql/mysql-row-text.ts';
+
+/** A length-encoded string (or NULL) as the text protocol sends it. */
+function field(value: string | Buffer | null): Buffer {
+  if (value === null) return Buffer.from([0xfb]);
+  const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+  const n = bytes.length;
+  const prefix = n < 0xfb ? Buffer.from([n])
+    : n < 0x10000 ? Buffer.from([0xfc, n & 0xff, n >> 8])
+      : n < 0x1000000 ? Buffer.from([0xfd, n & 0xff, (n >> 8) & 0xff, n >> 16])
+        : Buffer.concat([Buffer.from([0xfe]), Buffer.from(new BigUint64Array([BigInt(n)]).buffer)]);
+  return Buffer.concat([prefix, bytes]);
+}
+
+/** Packets with 3-byte lengths and sequence ids; payloads of 16 MB or more split the way the protocol does. */
+function packets(payloads: Buffer[]): Buffer {
+  const parts: Buffer[] = [];
+  let sequence = 1;
+  for (const payload of payloads) {
+    let at = 0;
+    for (;;) {
+      const size = Math.min(0xffffff, payload.length - at);
+      const header = Buffer.from([size & 0xff, (size >> 8) & 0xff, size >> 16, sequence++ & 0xff]);
+      parts.push(header, payload.subarray(at, at + size));
+      at += size;
+      if (size < 0xffffff) break;
+    }
+  }
+  return Buffer.concat(parts);
+}
+
+function encode(quoted: boolean[], rows: (string | Buffer | null)[][]): string {
+  const out: Buffer[] = [];
+  const encoder = new RowTextEncoder(quoted, (buffer, length) => out.push(Buffer.from(buffer.subarray(0, length))));
+  for (const row of rows) {
+    const payload = Buffer.concat(row.map(field));
+    encoder.row({ buffer: payload, offset: 0, end: payload.length });
+  }
+  encoder.flush();
+  return Buffer.concat(out).toString('utf8');
+}
+
+test('numbers and dates are copied as spelled; NULL is an unquoted NULL', () => {
+  assert.equal(encode([false, false, false], [['42', '-0.50', '2024-02-29 23:59:59.999999'], [null, '0', '0000-00-00']]),
+    '42\t-0.50\t2024-02-29 23:59:59.999999\nNULL\t0\t0000-00-00\n');
+});
+
+test('text is quoted only when it must be, with quotes doubled', () => {
+  const nasty = ['plain', '', 'NULL', 'null', 'NULLS', 'say "hi"', 'a\tb', 'line\nbreak', 'cr\rlf', ' padded ', 'emoji 🎉', "it's", 'a,b', '\\N', '\\'];
+  const text = encode([true], nasty.map((v) => [v]));
+  assert.equal(text, [
+    'plain', '""', '"NULL"', 'null', 'NULLS', '"say ""hi"""', '"a\tb"', '"line\nbreak"', '"cr\rlf"', ' padded ', 'emoji 🎉', "it's", 'a,b', '\\N', '\\',
+  ].join('\n') + '\n');
+});
+
+test('long fields (2- and 3-byte lengths) and chunk overflow keep every byte', () => {
+  const long = 'x'.repeat(70_000) + '"';
+  const rows = Array.from({ length: 50 }, (_, i) => [String(i), long]);
+  const text = encode([false, true], rows);
+  const expected = rows.map(([i]) => `${i}\t"${'x'.repeat(70_000)}"""`).join('\n') + '\n';
+  assert.equal(text.length, expected.length);
+  assert.equal(text, expected);
+  assert.ok(text.length > CHUNK_BYTES * 10, 'the output spans many chunks');
+});
+
+test('a row packet with missing or extra fields is refused', () => {
+  const encoder = new RowTextEncoder([false, false], () => undefined);
+  const short = field('1');
+  assert.throws(() => encoder.row({ buffer: short, offset: 0, end: short.length }), /ended after 1 of 2 fields/);
+  const long = Buffer.concat([field('1'), field('2'), field('3')]);
+  assert.throws(() => encoder.row({ buffer: long, offset: 0, end: long.length }), /more than the 2 fields/);
+  const overrun = Buffer.concat([field('1'), Buffer.from([5, 0x41])]);
+  assert.throws(() => encoder.row({ buffer: overrun, offset: 0, end: overrun.length }), /runs past its end/);
+});
+
+test('packets split across socket chunks at every possible point are framed whole', () => {
+  const payloads = [Buffer.from('one'), Buffer.alloc(0), Buffer.from('three'), Buffer.from('a'.repeat(300))];
+  const stream = packets(payloads);
+  for (let cut = 0; cut <= stream.length; cut++) {
+    for (const second of [cut, Math.min(stream.length, cut + 2), Math.min(stream.length, cut + 5)]) {
+      const seen: string[] = [];
+      const frames = new PacketFrames((buffer, start, end) => seen.push(buffer.toString('latin1', start, end)), () => assert.fail('no rest expected'));
+      // Chunks are reused by the socket: overwrite each after its call, as a recycled read buffer would be.
+      for (const chunk of [stream.subarray(0, cut), stream.subarray(cut, second), stream.subarray(second)]) {
+        const copy = Buffer.from(chunk);
+        frames.push(copy);
+        copy.fill(0x3f);
+      }
+      assert.deepEqual(seen, payloads.map((p) => p.toString('latin1')), `cut at ${cut}/${second}`);
+    }
+  }
+});
+
+test('a payload of 16 MB or more arrives joined from its protocol packets', () => {
+  const big = Buffer.alloc(0xffffff + 10, 0x61);
+  big[0] = 0x62;
+  big[big.length - 1] = 0x63;
+  const exact = Buffer.alloc(0xffffff, 0x64);
+  const stream = packets([big, exact, Buffer.from('after')]);
+  const seen: Buffer[] = [];
+  const frames = new PacketFrames((buffer, start, end) => seen.push(Buffer.from(buffer.subarray(start, end))), () => undefined);
+  for (let at = 0; at < stream.length; at += 65536) frames.push(stream.subarray(at, at + 65536));
+  assert.equal(seen.length, 3);
+  assert.ok(seen[0]!.equals(big));
+  assert.ok(seen[1]!.equals(exact), 'a payload of exactly 16 MB - 1 is followed by an empty packet');
+  assert.equal(seen[2]!.toString(), 'after');
+});
+
+test('once stopped, the unread rest of the chunk goes back to the driver', () => {
+  const stream = packets([Buffer.from('row'), Buffer.from([0xfe, 0, 0, 2, 0]), Buffer.from('next command')]);
+  let rest: Buffer | undefined;
+  const frames = new PacketFrames((buffer, start) => { if (buffer[start] === 0xfe) frames.stopped = true; }, (r) => { rest = r; });
+  frames.push(stream);
+  assert.equal(rest?.subarray(4).toString(), 'next command');
+});
+
+test("a server's ERR packet keeps its number, SQL state and message", () => {
+  const payload = Buffer.concat([Buffer.from([0xff, 0x7a, 0x04]), Buffer.from("#42S02Table 'primac.gone' doesn't exist")]);
+  const error = errPacket(payload, 0, payload.length);
+  assert.equal(error.errno, 1146);
+  assert.equal(error.sqlState, '42S02');
+  assert.equal(error.message, "Table 'primac.gone' doesn't exist");
+});
