@@ -1,7 +1,9 @@
 /** The MySQL row-packet path's framing and text encoding, on hand-built protocol bytes. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CHUNK_BYTES, errPacket, PacketFrames, RowTextEncoder } from '../../src/sources/mysql/mysql-row-text.ts';
+import { CHUNK_BYTES, errPacket, FieldKind, PacketFrames, RowTextEncoder } from '../../src/sources/mysql/mysql-row-text.ts';
+
+const { Copied, Text, Temporal } = FieldKind;
 
 /** A length-encoded string (or NULL) as the text protocol sends it. */
 function field(value: string | Buffer | null): Buffer {
@@ -32,9 +34,9 @@ function packets(payloads: Buffer[]): Buffer {
   return Buffer.concat(parts);
 }
 
-function encode(quoted: boolean[], rows: (string | Buffer | null)[][]): string {
+function encode(kinds: FieldKind[], rows: (string | Buffer | null)[][]): string {
   const out: Buffer[] = [];
-  const encoder = new RowTextEncoder(quoted, (buffer, length) => out.push(Buffer.from(buffer.subarray(0, length))));
+  const encoder = new RowTextEncoder(kinds, (buffer, length) => out.push(Buffer.from(buffer.subarray(0, length))));
   for (const row of rows) {
     const payload = Buffer.concat(row.map(field));
     encoder.row({ buffer: payload, offset: 0, end: payload.length });
@@ -44,13 +46,21 @@ function encode(quoted: boolean[], rows: (string | Buffer | null)[][]): string {
 }
 
 test('numbers and dates are copied as spelled; NULL is an unquoted NULL', () => {
-  assert.equal(encode([false, false, false], [['42', '-0.50', '2024-02-29 23:59:59.999999'], [null, '0', '0000-00-00']]),
-    '42\t-0.50\t2024-02-29 23:59:59.999999\nNULL\t0\t0000-00-00\n');
+  assert.equal(encode([Copied, Copied, Temporal], [['42', '-0.50', '2024-02-29 23:59:59.999999'], [null, '0', '2000-01-01']]),
+    '42\t-0.50\t2024-02-29 23:59:59.999999\nNULL\t0\t2000-01-01\n');
+});
+
+test("MySQL's zero dates and zero-in-date values become NULL; real dates and times are copied", () => {
+  const values = ['0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00.000000', '2020-00-15', '2021-03-00 10:00:00',
+    '2000-10-10', '2024-02-29 00:00:00.000001', '1000-01-01', '0001-01-01 00:00:00'];
+  assert.equal(encode([Temporal], values.map((v) => [v])),
+    ['NULL', 'NULL', 'NULL', 'NULL', 'NULL', '2000-10-10', '2024-02-29 00:00:00.000001', '1000-01-01', '0001-01-01 00:00:00'].join('\n') + '\n');
+  assert.equal(encode([Copied], [['0000-00-00']]), '0000-00-00\n', 'only date and time columns are checked');
 });
 
 test('text is quoted only when it must be, with quotes doubled', () => {
   const nasty = ['plain', '', 'NULL', 'null', 'NULLS', 'say "hi"', 'a\tb', 'line\nbreak', 'cr\rlf', ' padded ', 'emoji 🎉', "it's", 'a,b', '\\N', '\\'];
-  const text = encode([true], nasty.map((v) => [v]));
+  const text = encode([Text], nasty.map((v) => [v]));
   assert.equal(text, [
     'plain', '""', '"NULL"', 'null', 'NULLS', '"say ""hi"""', '"a\tb"', '"line\nbreak"', '"cr\rlf"', ' padded ', 'emoji 🎉', "it's", 'a,b', '\\N', '\\',
   ].join('\n') + '\n');
@@ -59,7 +69,7 @@ test('text is quoted only when it must be, with quotes doubled', () => {
 test('long fields (2- and 3-byte lengths) and chunk overflow keep every byte', () => {
   const long = 'x'.repeat(70_000) + '"';
   const rows = Array.from({ length: 50 }, (_, i) => [String(i), long]);
-  const text = encode([false, true], rows);
+  const text = encode([Copied, Text], rows);
   const expected = rows.map(([i]) => `${i}\t"${'x'.repeat(70_000)}"""`).join('\n') + '\n';
   assert.equal(text.length, expected.length);
   assert.equal(text, expected);
@@ -67,7 +77,7 @@ test('long fields (2- and 3-byte lengths) and chunk overflow keep every byte', (
 });
 
 test('a row packet with missing or extra fields is refused', () => {
-  const encoder = new RowTextEncoder([false, false], () => undefined);
+  const encoder = new RowTextEncoder([Copied, Copied], () => undefined);
   const short = field('1');
   assert.throws(() => encoder.row({ buffer: short, offset: 0, end: short.length }), /ended after 1 of 2 fields/);
   const long = Buffer.concat([field('1'), field('2'), field('3')]);
