@@ -162,6 +162,26 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
     assert.deepEqual([zeroIn[at('d')], zeroIn[at('dt')]], [null, null], "'2020-00-15' and '2021-03-00 10:00:00'");
   });
 
+  test('MariaDB spatial columns arrive as WKT text, on both paths', async () => {
+    await withMysql(async (db) => {
+      await db.query('DROP TABLE IF EXISTS geo_torture');
+      await db.query('CREATE TABLE geo_torture (id INT PRIMARY KEY, p POINT NULL, g GEOMETRY NULL)');
+      await db.query("INSERT INTO geo_torture VALUES (1, ST_GeomFromText('POINT(1 2)'), ST_GeomFromText('LINESTRING(0 0,1.5 -1)')), (2, NULL, NULL)");
+    });
+    try {
+      for (const raw of ['1', '0']) {
+        process.env.PRIMAC_MYSQL_RAW = raw;
+        const record = await runIngestion(env.config, { ...ingestDefaults, only: ['mysql'], tables: ['geo_torture'] });
+        assert.equal(record.status, 'succeeded', JSON.stringify(record.tables));
+        const table = (await catalogTables(env.config)).find((t) => t.name === 'mysql_geo_torture')!;
+        assert.deepEqual(sortRows(await readLakeRows(env.config, table)), sortRows([['1', 'POINT(1 2)', 'LINESTRING(0 0,1.5 -1)'], ['2', null, null]]), `PRIMAC_MYSQL_RAW=${raw}`);
+      }
+    } finally {
+      delete process.env.PRIMAC_MYSQL_RAW;
+      await withMysql((db) => db.query('DROP TABLE IF EXISTS geo_torture'));
+    }
+  });
+
   test('Cassandra collections arrive as JSON text', async () => {
     const table = (await catalogTables(env.config)).find((t) => t.name === 'cassandra_type_torture')!;
     const rows = await readLakeRows(env.config, table);

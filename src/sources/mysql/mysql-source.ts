@@ -16,9 +16,13 @@ import { mysqlLogicalType } from './mysql-types.ts';
 
 const ident = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 
-/** SELECT expressions giving each column's exact text: binaries as hex. */
+const GEOMETRY = /^(geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection|geomcollection)\b/i;
+
+/** SELECT expressions giving each column's exact text: binaries as hex, spatial values as WKT (not their binary form). */
 function readExpression(column: ColumnSchema): string {
-  return column.type.kind === 'binary' ? `HEX(${ident(column.name)})` : ident(column.name);
+  if (column.type.kind === 'binary') return `HEX(${ident(column.name)})`;
+  if (GEOMETRY.test(column.nativeType)) return `ST_AsText(${ident(column.name)})`;
+  return ident(column.name);
 }
 
 export function createMysqlSource(config: MysqlConfig, options: { rowPackets: boolean } = { rowPackets: true }): Source {
