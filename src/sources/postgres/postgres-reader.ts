@@ -19,15 +19,15 @@ export function scannerCanRead(table: PostgresTable, columns: readonly ColumnSch
 }
 
 export async function readWithScanner(sink: PartSink, alias: string, table: PostgresTable, columns: readonly ColumnSchema[]): Promise<{ rows: number; count: number }> {
-  const from = `${alias}.${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+  const name = `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+  const from = `${alias}.${name}`;
   const select = columns.map((c) => (c.type.kind === 'uuid' || (c.type.kind === 'string' && table.udtNames[c.name] !== 'text') ? `CAST(${quoteIdent(c.name)} AS VARCHAR) AS ${quoteIdent(c.name)}` : quoteIdent(c.name))).join(', ');
   // One DuckDB transaction = one PostgreSQL snapshot for the count and the copy. The count runs on the server
   // (postgres_query, same transaction): through the scanner it would copy every row's tuple out (2.2M rows: 165-366
   // against 70-142 ms).
-  const countSql = `SELECT count(*) FROM ${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
   await sink.duckdb.run('BEGIN TRANSACTION');
   try {
-    const count = Number((await sink.duckdb.runAndReadAll(`SELECT * FROM postgres_query(${quoteString(alias)}, ${quoteString(countSql)})`)).getRows()[0]?.[0] ?? 0);
+    const count = Number((await sink.duckdb.runAndReadAll(`SELECT * FROM postgres_query(${quoteString(alias)}, ${quoteString(`SELECT count(*) FROM ${name}`)})`)).getRows()[0]?.[0] ?? 0);
     const rows = await sink.fromQuery(`SELECT ${select} FROM ${from}`);
     await sink.duckdb.run('COMMIT');
     return { rows, count };
