@@ -21,7 +21,7 @@ export async function openSource(name: SourceName, config: Config): Promise<Sour
     case 'cassandra': {
       if (!config.cassandra) return null;
       const { createCassandraSource } = await import('./cassandra/cassandra-source.ts');
-      return createCassandraSource(config.cassandra);
+      return createCassandraSource(config.cassandra, { rawRows: process.env.PRIMAC_CASSANDRA_RAW !== '0' });
     }
   }
 }

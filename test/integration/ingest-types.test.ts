@@ -63,12 +63,14 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
         -9223372036854775808, -32768, -128, 3.4028235e38, 1e-300, true, '${NASTY.replace(/'/g, "''")}', 'ascii', '2024-02-29 23:59:59.999+0000', '2024-02-29',
         '12:34:56.123456789', a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11, 50554d6e-29bb-11e5-b345-feff819cdc9f, 0x00ff10, '192.168.0.1', [1, 2, 3], {'k': 1})`);
       await db.execute(insert, [2, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null], { prepare: true });
-      await db.execute(`INSERT INTO type_torture (id, dec, vi, t, d) VALUES (3, -123.450, -1, '', NaN)`);
-      await db.execute(`INSERT INTO type_torture (id, dec, t) VALUES (4, 99999999999999999999.000001, 'NULL')`);
+      // Empty values: a blob of no bytes is not NULL; a bigint of no bytes (legal in CQL) reads as NULL.
+      await db.execute(`INSERT INTO type_torture (id, dec, vi, t, d, bl) VALUES (3, -123.450, -1, '', NaN, textAsBlob(''))`);
+      await db.execute(`INSERT INTO type_torture (id, dec, t, bi) VALUES (4, 99999999999999999999.000001, 'NULL', blobAsBigint(textAsBlob('')))`);
     });
     env = await testConfig('local', 'local', 'types');
     const record = await runIngestion(env.config, { ...ingestDefaults, tables: ['type_torture', 'type_torture_scan'] });
     assert.equal(record.status, 'succeeded', JSON.stringify(record.tables));
+    assert.match(record.tables.find((t) => t.source === 'cassandra')!.path ?? '', / → row bytes → /, 'Cassandra rows are encoded from their bytes');
   });
 
   after(async () => {
@@ -123,21 +125,29 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
     assert.equal(cs.ts, 'TIMESTAMP WITH TIME ZONE');
   });
 
-  test('the portable fallbacks (COPY csv for PostgreSQL, mysql2 for MySQL) land the same values', async () => {
+  test('the portable fallbacks (COPY csv for PostgreSQL, mysql2 for MySQL, driver rows for Cassandra) land the same values', async () => {
     const fallback = await testConfig('local', 'local', 'types-fallback');
-    const saved = { pg: process.env.PRIMAC_PG_SCANNER, my: process.env.PRIMAC_MYSQL_RAW };
+    const saved = { pg: process.env.PRIMAC_PG_SCANNER, my: process.env.PRIMAC_MYSQL_RAW, cs: process.env.PRIMAC_CASSANDRA_RAW };
     try {
       process.env.PRIMAC_PG_SCANNER = '0';
       process.env.PRIMAC_MYSQL_RAW = '0';
-      const record = await runIngestion(fallback.config, { ...ingestDefaults, only: ['mysql', 'postgresql'], tables: ['type_torture'] });
+      process.env.PRIMAC_CASSANDRA_RAW = '0';
+      const record = await runIngestion(fallback.config, { ...ingestDefaults, tables: ['type_torture'] });
       assert.equal(record.status, 'succeeded', JSON.stringify(record.tables));
-      assert.deepEqual(record.tables.map((t) => t.path?.split(' → ')[0]).sort(), ['COPY csv', 'unbuffered row stream (mysql2)']);
+      const paths = Object.fromEntries(record.tables.map((t) => [t.source, t.path ?? '']));
+      assert.match(paths.postgresql!, /^COPY csv/);
+      assert.match(paths.mysql!, /^unbuffered row stream \(mysql2\)/);
+      assert.match(paths.cassandra!, / → driver rows → /);
       for (const name of ['postgresql_type_torture', 'mysql_type_torture']) {
         const table = (await catalogTables(fallback.config)).find((t) => t.name === name)!;
         assert.deepEqual(sortRows(await readLakeRows(fallback.config, table)), sortRows(await readSourceRows(table)), name);
       }
+      // Cassandra's two paths land identical values, collections included (the fast path is checked against the source above).
+      const driverRows = (await catalogTables(fallback.config)).find((t) => t.name === 'cassandra_type_torture')!;
+      const byteRows = (await catalogTables(env.config)).find((t) => t.name === 'cassandra_type_torture')!;
+      assert.deepEqual(sortRows(await readLakeRows(fallback.config, driverRows)), sortRows(await readLakeRows(env.config, byteRows)));
     } finally {
-      for (const [key, value] of [['PRIMAC_PG_SCANNER', saved.pg], ['PRIMAC_MYSQL_RAW', saved.my]] as const) {
+      for (const [key, value] of [['PRIMAC_PG_SCANNER', saved.pg], ['PRIMAC_MYSQL_RAW', saved.my], ['PRIMAC_CASSANDRA_RAW', saved.cs]] as const) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }

@@ -13,7 +13,9 @@ import { RFC4180 } from '../../lake/parquet/lake-writer.ts';
 import { DecimalSizing, DecimalTooWide } from '../decimal-sizing.ts';
 import type { Source } from '../source.ts';
 import { cassandraError } from './cassandra-errors.ts';
-import { cassandraCsvEncoder, cassandraLogicalType } from './cassandra-types.ts';
+import { driverPageRows, rawPageRows } from './cassandra-page-rows.ts';
+import { cassandraLogicalType } from './cassandra-types.ts';
+import { installRawRows } from './cql-raw-rows.ts';
 
 const RANGES = 32;
 const PARALLEL_RANGES = 4;
@@ -45,7 +47,8 @@ export function tokenRanges(n: number): { lo: bigint; hi: bigint; first: boolean
   return Array.from({ length: n }, (_, i) => ({ lo: min + step * BigInt(i), hi: i === n - 1 ? max : min + step * BigInt(i + 1), first: i === 0 }));
 }
 
-export function createCassandraSource(config: CassandraConfig): Source {
+/** `rawRows`: rows encoded from the protocol's bytes (cql-raw-rows.ts) rather than from the driver's Row objects. */
+export function createCassandraSource(config: CassandraConfig, options: { rawRows: boolean } = { rawRows: true }): Source {
   const location = `${config.host}:${config.port}/${config.keyspace}`;
   let client: cassandra.Client | null = null;
   const connected = async () => {
@@ -101,12 +104,11 @@ export function createCassandraSource(config: CassandraConfig): Source {
       const token = `token(${t.partitionKey.map(quote).join(', ')})`;
       const where = (first: boolean) => `${token} ${first ? '>=' : '>'} ? AND ${token} <= ?`;
       const select = `SELECT ${columns.map((col) => quote(col.name)).join(', ')} FROM ${quote(t.name)} WHERE `;
-      const fields = columns.map((col) => cassandraCsvEncoder(t.cqlTypes[col.name] ?? 'text'));
-      const names = columns.map((col) => col.name);
+      const raw = options.rawRows && installRawRows();
+      const pageRows = (sizing: DecimalSizing) => (raw ? rawPageRows : driverPageRows)(columns, t.cqlTypes, sizing);
 
       /** One full read of the table; decimals of any scale sized by `sizing` (see decimal-sizing.ts). */
       const read = async (sizing: DecimalSizing) => {
-        const measured = columns.map((_, i) => sizing.indexes.includes(i));
         // Several token ranges are read at once into one bounded stream (whole lines per write, so rows never mix).
         const out = new PassThrough({ highWaterMark: 1024 * 1024 });
         const pages = new PageSizing();
@@ -117,44 +119,23 @@ export function createCassandraSource(config: CassandraConfig): Source {
         const settled = new Promise<void>((resolve) => { sized = resolve; });
         const readRange = async (range: ReturnType<typeof tokenRanges>[number]) => {
           const params = [Long.fromString(range.lo.toString()), Long.fromString(range.hi.toString())];
-          // Rows are encoded as the driver parses them (eachRow), so each dies young instead of waiting in a page
-          // for the whole page to arrive: V8 then promotes far fewer of them to its old space.
-          let chunk = '';
-          let rowsInPage = 0;
-          let failure: unknown = null;
-          const onRow = (_n: number, row: Record<string, unknown>) => {
-            if (failure !== null || stopped) return;
-            try {
-              for (let i = 0; i < names.length; i++) {
-                const field = fields[i]!(row[names[i]!]);
-                // A decimal's field is its exact text, '' only for NULL.
-                if (measured[i] && field !== '') sizing.see(i, field);
-                chunk += i === 0 ? field : `,${field}`;
-              }
-              chunk += '\n';
-              sourceCount++;
-              rowsInPage++;
-            } catch (error) {
-              failure = error;
-            }
-          };
+          const rows = pageRows(sizing);
           type Page = { pageState?: string | null };
           await new Promise<void>((resolve, reject) => {
             const page = (pageState?: string) => c.eachRow(select + where(range.first), params,
               { prepare: true, fetchSize: pages.rows(), autoPage: false, ...(pageState ? { pageState } : {}) },
-              onRow as unknown as (n: number, row: cassandra.types.Row) => void, (error, result) => { void done(error, result as unknown as Page); });
+              rows.onRow, (error, result) => { void done(error, result as unknown as Page); });
             const done = async (error: unknown, result: Page) => {
               try {
-                if (error || failure !== null) throw error ?? failure;
-                if (chunk && !sizing.settled) {
+                if (error) throw error;
+                const taken = rows.take();
+                if (taken.lines && !sizing.settled) {
                   sizing.settle();
                   sized();
                 }
-                const text = chunk;
-                chunk = '';
-                pages.saw(text.length, rowsInPage);
-                rowsInPage = 0;
-                if (text && !out.write(text)) await once(out, 'drain', { signal: abort.signal });
+                sourceCount += taken.rows;
+                pages.saw(taken.lines?.length ?? 0, taken.rows);
+                if (taken.lines && !out.write(taken.lines)) await once(out, 'drain', { signal: abort.signal });
                 if (stopped || !result.pageState) return resolve();
                 page(result.pageState);
               } catch (e) {
@@ -192,7 +173,7 @@ export function createCassandraSource(config: CassandraConfig): Source {
         }
       };
 
-      const path = `driver paging over ${RANGES} token ranges, ${PARALLEL_RANGES} at a time → CSV → DuckDB`;
+      const path = `driver paging over ${RANGES} token ranges, ${PARALLEL_RANGES} at a time → ${raw ? 'row bytes' : 'driver rows'} → CSV → DuckDB${options.rawRows && !raw ? ' (the row-bytes hook does not fit this driver version)' : ''}`;
       try {
         try {
           return { ...(await read(new DecimalSizing(columns))), path };

@@ -32,8 +32,11 @@ function integerText(value: DriverInteger): string {
 
 /** BigDecimal as plain text (the driver's own toString mishandles negative scales: 1E+3). */
 export function decimalText(value: DriverDecimal): string {
-  const digits = integerText(value._intVal);
-  const scale = value._scale;
+  return digitsWithScale(integerText(value._intVal), value._scale);
+}
+
+/** The plain text of unscaled `digits` (an integer's text, maybe negative) × 10^-scale. */
+export function digitsWithScale(digits: string, scale: number): string {
   if (scale <= 0) return scale === 0 || digits === '0' ? digits : `${digits}${'0'.repeat(-scale)}`;
   const negative = digits.charCodeAt(0) === 45;
   const abs = negative ? digits.slice(1) : digits;
@@ -83,5 +86,7 @@ const PLAIN_TEXT = new Set(['timestamp', 'decimal', 'varint', 'int', 'bigint', '
 /** The function giving a value's CSV field (NULL = empty, unquoted): quoting is only checked for text-like types. */
 export function cassandraCsvEncoder(cql: string): (value: unknown) => string {
   const text = cassandraEncoder(cql);
+  // An empty blob is "" (its hex is empty text), not NULL.
+  if (cql === 'blob') return (value) => csvField(text(value));
   return PLAIN_TEXT.has(cql) ? (value) => text(value) ?? '' : (value) => csvField(text(value));
 }
