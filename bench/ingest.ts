@@ -2,7 +2,8 @@
  * Ingestion speed and memory per table, beside the raw floor measured in the same run:
  *   PostgreSQL: psql COPY (…) TO STDOUT (FORMAT binary) into /dev/null;  MariaDB: mariadb --quick SELECT into /dev/null;
  *   Cassandra: the Node driver's plain paged read.
- * Each ingestion runs in its own process (peak RSS is that process's). One JSON line per table and scale.
+ * Each ingestion runs in its own process (peak RSS and CPU seconds are that process's: Node and DuckDB, not the
+ * database server's). One JSON line per table and scale.
  *   npm run bench:ingest                     # BENCH_SCALES=1,55 (≈ 10.5M rows at 55); BENCH_SKIP_SEED=1 reuses the data
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -23,10 +24,12 @@ const [, , mode, sourceArg, tableArg, lakeArg] = process.argv;
 async function ingestOne(source: 'mysql' | 'postgresql' | 'cassandra', table: string, lake: string) {
   const config = parseConfig({ ...readEnv(), LAKE_URI: lake, CATALOG: 'local' });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const record = await runIngestion(config, { only: [source], tables: [table], formats: ['parquet'], keep: 1, parallel: 1, attempts: 1 });
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   const t = record.tables[0]!;
-  process.stdout.write(`${JSON.stringify({ rows: t.rows, seconds, path: t.path, status: t.status, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  process.stdout.write(`${JSON.stringify({ rows: t.rows, seconds, cpu_seconds: (used.user + used.system) / 1e6, path: t.path, status: t.status, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 }
 
 function timed(work: () => void): number {
@@ -79,7 +82,7 @@ if (mode === '--one') {
         const floorRowsPerS = run.rows / floorSeconds;
         process.stdout.write(`${JSON.stringify({
           what: 'ingest', source, table: t.name, scale, rows: run.rows, seconds: Number(run.seconds.toFixed(3)), rows_per_s: Math.round(rowsPerS),
-          floor_rows_per_s: Math.round(floorRowsPerS), ratio_to_floor: Number((rowsPerS / floorRowsPerS).toFixed(2)), peak_rss_mb: run.peak_rss_mb, path: run.path,
+          floor_rows_per_s: Math.round(floorRowsPerS), ratio_to_floor: Number((rowsPerS / floorRowsPerS).toFixed(2)), cpu_seconds: Number(run.cpu_seconds.toFixed(2)), peak_rss_mb: run.peak_rss_mb, path: run.path,
         })}\n`);
       } finally {
         rmSync(lake, { recursive: true, force: true });

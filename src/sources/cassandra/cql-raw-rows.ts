@@ -1,7 +1,7 @@
 /**
  * Lets an eachRow query receive its result rows as bytes instead of Row objects. A row callback that carries a
- * RawRowsHandler under RAW_ROWS gets, per result page, one call (row = null) after the handler has been given every
- * row's bytes as they arrived; every other query is parsed by the driver as before.
+ * RawRowsHandler under RAW_ROWS gets, per result page, two calls (row = null): one when the page starts arriving,
+ * one after the handler has been given every row's bytes; every other query is parsed by the driver as before.
  *
  * This reaches into cassandra-driver's parser (version pinned in package.json): the patch is installed once, only if
  * the internals it needs are where expected, and the caller falls back to the driver's rows when it is not.
@@ -26,6 +26,7 @@ interface FrameInfo {
   byRow?: boolean; parsingError?: boolean; rowLength?: number; rowIndex?: number;
   meta: { columns: { type: unknown }[] }; flagsInfo: unknown;
   [HANDLER]?: RawRowsHandler | null;
+  [STARTED]?: boolean;
 }
 interface ParserLike {
   encoder: { decode(bytes: Buffer, type: unknown): unknown };
@@ -35,6 +36,7 @@ interface ParserLike {
 }
 
 const HANDLER = Symbol('handler');
+const STARTED = Symbol('started');
 const OWNER = Symbol('owner');
 let installed: boolean | null = null;
 
@@ -84,6 +86,12 @@ export function installRawRows(): boolean {
     }
     const { header, meta, flagsInfo: flags } = frame;
     if (frame.rowLength === 0) return this.push({ header, result: { rows: [], meta, flags } });
+    // As the driver does at a page's first row: the query is answered, so its read timeout stops (a retry elsewhere
+    // would repeat rows already encoded). The second "row", after the last one, completes the query.
+    if (!frame[STARTED]) {
+      frame[STARTED] = true;
+      this.push({ header, row: null, meta, byRow: true, length: 2, flags });
+    }
     const done = frame.rowIndex ?? 0;
     let read: RowsRead;
     try {
@@ -97,9 +105,9 @@ export function installRawRows(): boolean {
       const cut = Object.assign(new RangeError('a row continues in the next chunk'), { expectedLength: read.needed });
       return this.handleParsingError(cut, frame, reader, read.next, done + read.rows);
     }
-    // One "row" per page completes the query (its callback then sees the page's paging state).
-    this.push({ header, row: null, meta, byRow: true, length: 1, flags });
-    return this.push({ header, byRowCompleted: true, meta, length: 1, flags });
+    // The query's callback then sees the page's paging state.
+    this.push({ header, row: null, meta, byRow: true, length: 2, flags });
+    return this.push({ header, byRowCompleted: true, meta, length: 2, flags });
   };
   installed = true;
   return true;
