@@ -67,8 +67,14 @@ const expected = (bytes: Buffer, rows: number) => {
   return lines.join('');
 };
 
+/** The lines taken from an encoder, as text. */
+const taken = (e: CqlRowEncoder) => {
+  const lines = e.take();
+  return lines && lines.buffer.toString('utf8', 0, lines.length);
+};
+
 function encoder(): CqlRowEncoder {
-  const e = new CqlRowEncoder(COLUMNS.map((cql) => ({ kind: cellKind(cql), cql })), 64);
+  const e = new CqlRowEncoder(COLUMNS.map((cql) => ({ kind: cellKind(cql), cql })), () => Buffer.allocUnsafe(64));
   e.frame(COLUMNS.map(type), decode);
   return e;
 }
@@ -79,7 +85,7 @@ test('every kind of cell gives the text of the driver\'s decoding, NULLs include
   const e = encoder();
   const read = e.rows(bytes, 0, bytes.length, values.length);
   assert.deepEqual(read, { rows: 400, next: bytes.length, needed: 0 });
-  assert.equal(e.take()!.toString('utf8'), expected(bytes, values.length));
+  assert.equal(taken(e), expected(bytes, values.length));
   assert.equal(e.take(), null, 'nothing is handed over twice');
 });
 
@@ -97,7 +103,7 @@ test('rows cut at every byte are left whole for the next call, and `needed` says
       const second = e.rows(rest, 0, rest.length, values.length - first.rows);
       assert.equal(first.rows + second.rows, values.length, `cut ${cut}`);
     }
-    assert.equal(e.take()!.toString('utf8'), want, `cut at byte ${cut}`);
+    assert.equal(taken(e), want, `cut at byte ${cut}`);
   }
 });
 
@@ -115,7 +121,7 @@ test('an empty value of a fixed-size type reads as NULL, an empty blob as "" and
   e.frame(kinds.map(type), decode);
   const bytes = Buffer.concat(kinds.map(() => cell(Buffer.alloc(0))));
   e.rows(bytes, 0, bytes.length, 1);
-  assert.equal(e.take()!.toString(), ',,,,"",""\n');
+  assert.equal(taken(e), ',,,,"",""\n');
 });
 
 test('decimals are measured as they are encoded, and a measure that throws stops the read', () => {

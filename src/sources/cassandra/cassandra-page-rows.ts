@@ -14,16 +14,16 @@ type RowCallback = (n: number, row: cassandra.types.Row) => void;
 export interface PageRows {
   /** The eachRow callback for this range's queries. */
   readonly onRow: RowCallback;
-  /** The page's lines so far (null when none) and their count; throws what encoding a row threw. */
-  take(): { lines: string | Buffer | null; rows: number };
+  /** The page's lines so far, in lines[0, length) (null when none), and their count; throws what encoding a row threw. */
+  take(): { lines: Buffer | null; length: number; rows: number };
 }
 
-/** Rows encoded from their bytes as they arrive; decimals measured by `sizing`. */
-export function rawPageRows(columns: readonly ColumnSchema[], cqlTypes: Readonly<Record<string, string>>, sizing: DecimalSizing): PageRows {
+/** Rows encoded from their bytes as they arrive, into buffers from `fresh`; decimals measured by `sizing`. */
+export function rawPageRows(columns: readonly ColumnSchema[], cqlTypes: Readonly<Record<string, string>>, sizing: DecimalSizing, fresh: () => Buffer): PageRows {
   const encoder = new CqlRowEncoder(columns.map((c, i) => {
     const cql = cqlTypes[c.name] ?? 'text';
     return { kind: cellKind(cql), cql, ...(sizing.indexes.includes(i) ? { measure: (text: string) => sizing.see(i, text) } : {}) };
-  }));
+  }), fresh);
   let rows = 0;
   const handler: RawRowsHandler = {
     frame: (types, decode) => encoder.frame(types, decode),
@@ -36,7 +36,8 @@ export function rawPageRows(columns: readonly ColumnSchema[], cqlTypes: Readonly
   return {
     onRow: Object.assign(() => undefined, { [RAW_ROWS]: handler }),
     take() {
-      const page = { lines: encoder.take(), rows };
+      const lines = encoder.take();
+      const page = { lines: lines?.buffer ?? null, length: lines?.length ?? 0, rows };
       rows = 0;
       return page;
     },
@@ -69,7 +70,8 @@ export function driverPageRows(columns: readonly ColumnSchema[], cqlTypes: Reado
     },
     take() {
       if (failure !== null) throw failure;
-      const page = { lines: chunk || null, rows };
+      const lines = chunk ? Buffer.from(chunk) : null;
+      const page = { lines, length: lines?.length ?? 0, rows };
       chunk = '';
       rows = 0;
       return page;

@@ -4,13 +4,12 @@
  * count(*) would be taken at another instant — under live writes it would disagree by design — and it cost a
  * second full scan on the server: 2.2 s for 400k rows beside a 5–6 s read.)
  */
-import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
 import cassandra from 'cassandra-driver';
 import type { CassandraConfig } from '../../config/config.ts';
 import type { ColumnSchema, TableSchema } from '../../core/table-model.ts';
 import { RFC4180 } from '../../lake/parquet/lake-writer.ts';
 import { DecimalSizing, DecimalTooWide } from '../decimal-sizing.ts';
+import { PipeFeed } from '../pipe-feed.ts';
 import type { Source } from '../source.ts';
 import { cassandraError } from './cassandra-errors.ts';
 import { driverPageRows, rawPageRows } from './cassandra-page-rows.ts';
@@ -105,12 +104,12 @@ export function createCassandraSource(config: CassandraConfig, options: { rawRow
       const where = (first: boolean) => `${token} ${first ? '>=' : '>'} ? AND ${token} <= ?`;
       const select = `SELECT ${columns.map((col) => quote(col.name)).join(', ')} FROM ${quote(t.name)} WHERE `;
       const raw = options.rawRows && installRawRows();
-      const pageRows = (sizing: DecimalSizing) => (raw ? rawPageRows : driverPageRows)(columns, t.cqlTypes, sizing);
+      const pageRows = (sizing: DecimalSizing, feed: PipeFeed) => (raw ? rawPageRows(columns, t.cqlTypes, sizing, () => feed.buffer()) : driverPageRows(columns, t.cqlTypes, sizing));
 
       /** One full read of the table; decimals of any scale sized by `sizing` (see decimal-sizing.ts). */
       const read = async (sizing: DecimalSizing) => {
-        // Several token ranges are read at once into one bounded stream (whole lines per write, so rows never mix).
-        const out = new PassThrough({ highWaterMark: 1024 * 1024 });
+        // Several token ranges are read at once into one bounded feed (whole pages per write, so rows never mix).
+        const feed = new PipeFeed(PAGE_BYTES + PAGE_BYTES / 2, Number(process.env.MAXQ ?? 1048576));
         const pages = new PageSizing();
         let sourceCount = 0;
         let stopped = false;
@@ -119,7 +118,7 @@ export function createCassandraSource(config: CassandraConfig, options: { rawRow
         const settled = new Promise<void>((resolve) => { sized = resolve; });
         const readRange = async (range: ReturnType<typeof tokenRanges>[number]) => {
           const params = [Long.fromString(range.lo.toString()), Long.fromString(range.hi.toString())];
-          const rows = pageRows(sizing);
+          const rows = pageRows(sizing, feed);
           type Page = { pageState?: string | null };
           await new Promise<void>((resolve, reject) => {
             const page = (pageState?: string) => c.eachRow(select + where(range.first), params,
@@ -134,8 +133,11 @@ export function createCassandraSource(config: CassandraConfig, options: { rawRow
                   sized();
                 }
                 sourceCount += taken.rows;
-                pages.saw(taken.lines?.length ?? 0, taken.rows);
-                if (taken.lines && !out.write(taken.lines)) await once(out, 'drain', { signal: abort.signal });
+                pages.saw(taken.length, taken.rows);
+                if (taken.lines) {
+                  feed.push(taken.lines, taken.length);
+                  await feed.room(abort.signal);
+                }
                 if (stopped || !result.pageState) return resolve();
                 page(result.pageState);
               } catch (e) {
@@ -151,15 +153,15 @@ export function createCassandraSource(config: CassandraConfig, options: { rawRow
         })).then(() => {
           sizing.settle();
           sized();
-          out.end();
+          feed.end();
         }, (error) => {
           stopped = true;
           sized();
-          out.destroy(error as Error);
+          feed.fail(error as Error);
           throw error;
         });
         // The lake's types are known once the first page has been sized.
-        const written = settled.then(() => sink.fromCsv(out, { ...RFC4180, instantsAsEpochMillis: true, narrowDecimals: sizing.narrow() }, sizing.written()));
+        const written = settled.then(() => sink.fromCsv(feed.feeder, { ...RFC4180, instantsAsEpochMillis: true, narrowDecimals: sizing.narrow() }, sizing.written()));
         try {
           const [rows] = await Promise.all([written, readers]);
           return { rowsRead: rows, sourceCount, columns: sizing.written() };
