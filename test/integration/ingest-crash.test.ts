@@ -107,13 +107,17 @@ describe('ingest survives crashes', { skip: skip ?? false }, () => {
   }
 });
 
-/** A TCP proxy that forwards to `target` and cuts every connection after `limit` bytes from the server. */
-function cuttingProxy(target: number, limit: number): Promise<{ server: Server; port: number }> {
+/**
+ * A TCP proxy that forwards to `target` and cuts every connection after `limit` bytes from the server;
+ * `open()` counts the clients' connections still open.
+ */
+function cuttingProxy(target: number, limit: number): Promise<{ server: Server; port: number; open: () => number }> {
   return new Promise((resolve) => {
-    const sockets = new Set<Socket>();
+    const clients = new Set<Socket>();
     const server = createServer((client) => {
       const upstream = connect({ host: '127.0.0.1', port: target });
-      sockets.add(client).add(upstream);
+      clients.add(client);
+      client.on('close', () => clients.delete(client));
       let forwarded = 0;
       upstream.on('data', (chunk: Buffer) => {
         forwarded += chunk.length;
@@ -129,7 +133,7 @@ function cuttingProxy(target: number, limit: number): Promise<{ server: Server; 
       client.on('error', end).on('close', end);
       upstream.on('error', end).on('close', end);
     });
-    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port }));
+    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port, open: () => clients.size }));
   });
 }
 
@@ -186,6 +190,35 @@ describe('a source that goes away mid-run', { skip: skip ?? false }, () => {
       const now = (await catalogTables(env.config))[0]!;
       assert.equal(now.snapshot.id, previous.snapshot.id, 'readers stay on the previous snapshot');
       await assertReadersSeeCompleteSnapshots(env.config, ['mysql_users']);
+    } finally {
+      env.cleanup();
+    }
+  });
+
+  test('Cassandra cut mid-page (rows encoded from their bytes): a clear error, no hang, previous snapshot intact', { timeout: 120_000 }, async () => {
+    const env = await testConfig('local', 'local', 'cut-cassandra');
+    try {
+      const first = await runIngestion(env.config, { ...ingestDefaults, only: ['cassandra'], tables: ['transaction_audit'] });
+      assert.equal(first.status, 'succeeded');
+      const previous = (await catalogTables(env.config))[0]!;
+      // Past the handshake and the schema queries, into the rows (the table holds ~150 kB at this scale).
+      const proxy = await cuttingProxy(baseConfig.cassandra!.port, 60_000);
+      try {
+        const cut = parseConfig({ LAKE_URI: env.config.lakeUri, CASSANDRA_PORT: String(proxy.port) });
+        const record = await runIngestion(cut, { ...ingestDefaults, only: ['cassandra'], tables: ['transaction_audit'], attempts: 2 });
+        assert.equal(record.status, 'failed', JSON.stringify(record.tables));
+        const failure = record.tables.find((t) => t.table === 'transaction_audit') ?? record.tables[0]!;
+        assert.match(failure.error!, new RegExp(`Cassandra at 127\\.0\\.0\\.1:${proxy.port}/primac_db`));
+        // The driver reconnects in the background when it loses its connections; after the run, none may linger
+        // (one would keep `primac ingest` from ever exiting).
+        for (let waited = 0; proxy.open() > 0 && waited < 5000; waited += 100) await sleep(100);
+        assert.equal(proxy.open(), 0, 'every connection of the Cassandra client is closed after the run');
+      } finally {
+        proxy.server.close();
+      }
+      const now = (await catalogTables(env.config))[0]!;
+      assert.equal(now.snapshot.id, previous.snapshot.id, 'readers stay on the previous snapshot');
+      await assertReadersSeeCompleteSnapshots(env.config, ['cassandra_transaction_audit']);
     } finally {
       env.cleanup();
     }

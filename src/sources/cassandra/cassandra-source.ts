@@ -15,6 +15,7 @@ import { cassandraError } from './cassandra-errors.ts';
 import { driverPageRows, rawPageRows } from './cassandra-page-rows.ts';
 import { cassandraLogicalType } from './cassandra-types.ts';
 import { installRawRows } from './cql-raw-rows.ts';
+import { installShutdownFix, shutdownClient } from './driver-shutdown-fix.ts';
 
 const RANGES = 32;
 const PARALLEL_RANGES = 4;
@@ -48,6 +49,7 @@ export function tokenRanges(n: number): { lo: bigint; hi: bigint; first: boolean
 
 /** `rawRows`: rows encoded from the protocol's bytes (cql-raw-rows.ts) rather than from the driver's Row objects. */
 export function createCassandraSource(config: CassandraConfig, options: { rawRows: boolean } = { rawRows: true }): Source {
+  installShutdownFix();
   const location = `${config.host}:${config.port}/${config.keyspace}`;
   let client: cassandra.Client | null = null;
   const connected = async () => {
@@ -56,10 +58,13 @@ export function createCassandraSource(config: CassandraConfig, options: { rawRow
         contactPoints: [`${config.host}:${config.port}`], localDataCenter: config.dataCenter, keyspace: config.keyspace,
         socketOptions: { readTimeout: 120_000, connectTimeout: 10_000 },
       });
+      // A host the driver replaces (it re-creates them when it reconnects after losing every connection) is not shut
+      // down by the driver (4.10): its pool would keep a socket and reconnection timers alive, and the process with them.
+      c.on('hostRemove', (host: cassandra.Host) => { void (host as unknown as { shutdown(wait: boolean): Promise<void> }).shutdown(false).catch(() => undefined); });
       try {
         await c.connect();
       } catch (error) {
-        await c.shutdown().catch(() => undefined);
+        await shutdownClient(c).catch(() => undefined);
         throw cassandraError(error, { location });
       }
       client = c;
@@ -188,7 +193,7 @@ export function createCassandraSource(config: CassandraConfig, options: { rawRow
       }
     },
     async close() {
-      await client?.shutdown();
+      if (client) await shutdownClient(client);
       client = null;
     },
   };
