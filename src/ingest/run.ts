@@ -63,7 +63,9 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
   const id = newRunId();
   const lock = await acquireRunLock(lake, id, { wait: options.wait ?? false });
   const tempRoot = join(tmpdir(), `primac-ingest-${id}`);
-  const writer = await LakeWriter.create({ tempDirectory: tempRoot, threads: 2, memoryLimit: '256MB' });
+  // DuckDB starts while the sources are discovered (20-35 ms of each run's fixed cost).
+  const starting = LakeWriter.create({ tempDirectory: tempRoot, threads: 2, memoryLimit: '256MB' });
+  starting.catch(() => undefined);
   let record: RunRecord = { id, startedAt: new Date().toISOString(), finishedAt: null, status: 'running', options: { ...options }, skipped: [], tables: [] };
   const emit = (e: IngestEvent) => onEvent({ run: id, ...e });
   const sources: Source[] = [];
@@ -91,6 +93,7 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
     }
     record = { ...record, skipped };
     await writeRunRecord(lake, record);
+    const writer = await starting;
     const ctx: IngestContext = {
       lake, catalog, writer, formats: options.formats, keep: options.keep, cache: cacheRoot(), tempRoot,
       sensitive: new Set(config.sensitiveColumns.map((c) => c.toLowerCase())), attempts: options.attempts ?? 3,
@@ -110,7 +113,7 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
     return record;
   } finally {
     await Promise.all(sources.map((s) => s.close().catch(() => undefined)));
-    await writer.close();
+    await (await starting.catch(() => null))?.close();
     rmSync(tempRoot, { recursive: true, force: true });
     await lock.release();
   }
