@@ -4,7 +4,12 @@
  * pool once written. Without recycling, every written chunk stays allocated until the garbage collector finds it:
  * for the Cassandra audit table that was ~30 MB of dead buffers at the peak.
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+
+/** Writes buffer[0, length) whole (a write may take fewer bytes than offered). */
+export async function writeAll(file: FileHandle, buffer: Buffer, length: number): Promise<void> {
+  for (let at = 0; at < length;) at += (await file.write(buffer, at, length - at)).bytesWritten;
+}
 
 interface Chunk { readonly buffer: Buffer; readonly length: number }
 
@@ -36,6 +41,7 @@ export class PipeFeed {
   /** Resolves once fewer than maxQueued bytes wait for the pipe; rejects when the feed failed or `signal` aborts. */
   room(signal?: AbortSignal): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
     if (this.queued < this.maxQueued) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const aborted = () => {
@@ -76,7 +82,7 @@ export class PipeFeed {
           this.wake = null;
           continue;
         }
-        await file.write(next.buffer, 0, next.length);
+        await writeAll(file, next.buffer, next.length);
         this.queued -= next.length;
         if (next.buffer.length >= this.capacity && this.free.length < this.pooled) this.free.push(next.buffer);
         if (this.queued < this.maxQueued) for (const w of this.waiting.splice(0)) w.resolve();

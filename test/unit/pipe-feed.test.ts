@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { LakeWriter } from '../../src/lake/parquet/lake-writer.ts';
 import { PipeFeed } from '../../src/sources/pipe-feed.ts';
 
 const fill = (feed: PipeFeed, text: string) => {
@@ -47,4 +48,43 @@ test('producers wait for room while too much waits for the pipe, and a failure r
   const wait = other.room(aborted.signal);
   aborted.abort(new Error('read stopped'));
   await assert.rejects(wait, /read stopped/);
+});
+
+test('a producer asking for room after the read was aborted is refused at once', async () => {
+  const feed = new PipeFeed(16, 1);
+  fill(feed, 'full\n');
+  const aborted = new AbortController();
+  aborted.abort(new Error('the write side failed'));
+  await assert.rejects(feed.room(aborted.signal), /the write side failed/);
+});
+
+test('when DuckDB stops reading, its own error is reported, not the broken pipe the feed then gets', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'feed-duckdb-'));
+  const writer = await LakeWriter.create({ tempDirectory: dir });
+  const connection = await writer.connect();
+  try {
+    const feed = new PipeFeed(1 << 16, 1 << 20);
+    // The bad value comes after several of DuckDB's 2 MB buffers, and far more follows, so the feed is still writing
+    // (and gets a broken pipe) when DuckDB fails.
+    const producing = (async () => {
+      for (let i = 0; i < 4000; i++) {
+        if (i === 200) fill(feed, 'not a number\n');
+        const buffer = feed.buffer();
+        feed.push(buffer, buffer.fill('2\n').length);
+        await feed.room();
+      }
+      feed.end();
+    })().catch(() => undefined);
+    const columns = [{ name: 'n', type: { kind: 'int32' as const }, nullable: true, nativeType: 'int' }];
+    await assert.rejects(writer.csvToParquet(connection, feed.feeder, columns, join(dir, 'out')), (error: Error) => {
+      assert.doesNotMatch(error.message, /EPIPE/);
+      assert.match(error.message, /not a number/);
+      return true;
+    });
+    await producing;
+  } finally {
+    connection.closeSync();
+    await writer.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -28,6 +28,9 @@ export interface CsvDialect extends CsvValueRules {
 }
 export const RFC4180: CsvDialect = { delimiter: ',', nullText: '' };
 
+/** The error a writer gets once the pipe's reading end (DuckDB) has closed: it says nothing of why. */
+export const isBrokenPipe = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+
 /**
  * CSV text for the writer: a stream Node copies into the named pipe, or a feeder that writes the pipe at `path`
  * itself (e.g. a child process redirected into it, so no byte passes through JavaScript) and settles when done.
@@ -94,7 +97,9 @@ export class LakeWriter {
           unblock(pipe);
           await Promise.race([both, sleep(50)]);
         }
-        throw error;
+        // A broken pipe only says that DuckDB stopped reading: its own error says why.
+        const copyError = await copy.then(() => null, (e: unknown) => e);
+        throw isBrokenPipe(error) && copyError ? copyError : error;
       }
     } finally {
       rmSync(pipe, { force: true });

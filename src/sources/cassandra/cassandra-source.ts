@@ -7,7 +7,7 @@
 import cassandra from 'cassandra-driver';
 import type { CassandraConfig } from '../../config/config.ts';
 import type { ColumnSchema, TableSchema } from '../../core/table-model.ts';
-import { RFC4180 } from '../../lake/parquet/lake-writer.ts';
+import { isBrokenPipe, RFC4180 } from '../../lake/parquet/lake-writer.ts';
 import { DecimalSizing, DecimalTooWide } from '../decimal-sizing.ts';
 import { PipeFeed } from '../pipe-feed.ts';
 import type { Source } from '../source.ts';
@@ -114,7 +114,7 @@ export function createCassandraSource(config: CassandraConfig, options: { rawRow
       /** One full read of the table; decimals of any scale sized by `sizing` (see decimal-sizing.ts). */
       const read = async (sizing: DecimalSizing) => {
         // Several token ranges are read at once into one bounded feed (whole pages per write, so rows never mix).
-        const feed = new PipeFeed(PAGE_BYTES + PAGE_BYTES / 2, Number(process.env.MAXQ ?? 1048576));
+        const feed = new PipeFeed(PAGE_BYTES + PAGE_BYTES / 2, 1024 * 1024);
         const pages = new PageSizing();
         let sourceCount = 0;
         let stopped = false;
@@ -171,12 +171,14 @@ export function createCassandraSource(config: CassandraConfig, options: { rawRow
           const [rows] = await Promise.all([written, readers]);
           return { rowsRead: rows, sourceCount, columns: sizing.written() };
         } catch (error) {
-          // Stop the readers (even one waiting for room in a stream nobody reads any more), then report the first failure.
+          // Stop the readers (even one waiting for room in a feed nobody reads any more), then report the first
+          // failure; a broken pipe only says that DuckDB stopped reading, and DuckDB's own error says why.
           stopped = true;
           abort.abort();
           const readerError = await readers.then(() => null, (e: unknown) => e);
-          await written.catch(() => undefined);
-          throw readerError instanceof DecimalTooWide ? readerError : error;
+          const writeError = await written.then(() => null, (e: unknown) => e);
+          if (readerError instanceof DecimalTooWide) throw readerError;
+          throw isBrokenPipe(error) && writeError ? writeError : error;
         }
       };
 

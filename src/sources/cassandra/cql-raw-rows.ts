@@ -74,9 +74,15 @@ export function installRawRows(): boolean {
     return write.apply(this, args);
   };
   Parser.prototype.parseRows = function (this: ParserLike, frame: FrameInfo, reader: FrameReader) {
-    const handler = frame.byRow ? handlerOf(this, frame) : null;
+    if (frame.byRow && frame.parsingError) return undefined;
+    let handler: RawRowsHandler | null;
+    try {
+      handler = frame.byRow ? handlerOf(this, frame) : null;
+    } catch (error) {
+      // E.g. a result with other columns than selected: the query fails (a throw here would be uncaught).
+      return this.handleParsingError(error, frame, null);
+    }
     if (!handler) return parseRows.call(this, frame, reader);
-    if (frame.parsingError) return undefined;
     if (frame.rowLength === undefined) {
       try {
         frame.rowLength = reader.readInt();

@@ -13,6 +13,7 @@ import { connect, type Socket } from 'node:net';
 import type { Connection } from 'mysql2';
 import type { ColumnSchema } from '../../core/table-model.ts';
 import type { CsvDialect } from '../../lake/parquet/lake-writer.ts';
+import { writeAll } from '../pipe-feed.ts';
 
 /** MySQL's own spellings, read by DuckDB on the portable path: TINYINT(1) as integers, zero dates (not dates: NULL). */
 export const MYSQL_TEXT = { zeroDatesAsNull: true, booleansAsIntegers: true } as const;
@@ -270,7 +271,7 @@ function readInto(driver: DriverConnection, sql: string, columns: readonly Colum
     try {
       while (queue.length > 0 && !failed) {
         const [buffer, length] = queue[0]!;
-        await file.write(buffer, 0, length);
+        await writeAll(file, buffer, length);
         queue.shift();
         if (buffer.length === CHUNK_BYTES) free.push(buffer);
         if (paused && queue.length < QUEUED_CHUNKS) { paused = false; socket.resume(); }
