@@ -7,7 +7,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 
 /** Writes buffer[0, length) whole (a write may take fewer bytes than offered). */
-export async function writeAll(file: FileHandle, buffer: Buffer, length: number): Promise<void> {
+async function writeAll(file: FileHandle, buffer: Buffer, length: number): Promise<void> {
   for (let at = 0; at < length;) at += (await file.write(buffer, at, length - at)).bytesWritten;
 }
 
@@ -21,6 +21,7 @@ export class PipeFeed {
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  private failed: ((error: Error) => void) | null = null;
 
   /** `capacity`: the size of a fresh buffer; `maxQueued`: bytes waiting for the pipe before producers wait. */
   constructor(private readonly capacity: number, private readonly maxQueued: number, private readonly pooled = 8) {}
@@ -36,6 +37,16 @@ export class PipeFeed {
     this.queue.push({ buffer, length });
     this.queued += length;
     this.wake?.();
+  }
+
+  /** True while maxQueued bytes or more wait for the pipe. */
+  get full(): boolean {
+    return this.queued >= this.maxQueued;
+  }
+
+  /** `listener` hears the failure that stops the feed (e.g. DuckDB no longer reading), once. */
+  onFailure(listener: (error: Error) => void): void {
+    this.failed = listener;
   }
 
   /** Resolves once fewer than maxQueued bytes wait for the pipe; rejects when the feed failed or `signal` aborts. */
@@ -67,6 +78,7 @@ export class PipeFeed {
     this.queue.length = 0;
     for (const w of this.waiting.splice(0)) w.reject(error);
     this.wake?.();
+    this.failed?.(error);
   }
 
   /** The lake writer's CsvInput: opens the pipe and writes the chunks in order until the end. */
