@@ -24,5 +24,6 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=8000 LAKE_URI=/data/lake UV_THREADPOOL
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 8000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-ENTRYPOINT ["tini", "--", "node", "bin/primac.js"]
+# The Node flags of bin/primac.js's first line.
+ENTRYPOINT ["tini", "--", "node", "--max-semi-space-size=2", "bin/primac.js"]
 CMD ["serve"]

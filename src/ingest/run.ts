@@ -56,8 +56,26 @@ export function newRunId(now = new Date()): string {
   return `${now.toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
 }
 
+/** A source's optional warm-up on its own connection of the writer; its failures are the tables' to report. */
+async function prepare(source: Source, starting: Promise<LakeWriter>): Promise<void> {
+  try {
+    const duckdb = await (await starting).connect();
+    try {
+      await source.prepare!(duckdb, cacheRoot());
+    } finally {
+      duckdb.closeSync();
+    }
+  } catch {
+    // extract repeats it
+  }
+}
+
 /** `sources` replaces the configured databases (the demo's synthetic sources). */
 export async function runIngestion(config: Config, options: IngestOptions, onEvent: (e: IngestEvent) => void = () => {}, given?: readonly Source[]): Promise<RunRecord> {
+  // Drivers load while the lake is opened and locked.
+  const opening = SOURCE_NAMES.filter((s) => options.only.includes(s))
+    .map((name) => ({ name, source: given ? Promise.resolve(given.find((g) => g.name === name) ?? null) : openSource(name, config) }));
+  for (const o of opening) o.source.catch(() => undefined);
   const lake = await openLake(config);
   const catalog = await openCatalog(config, lake);
   const id = newRunId();
@@ -73,27 +91,35 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
     const skipped: string[] = [];
     const work: { source: Source; table: TableSchema }[] = [];
     const failures: TableOutcome[] = [];
-    for (const name of SOURCE_NAMES.filter((s) => options.only.includes(s))) {
-      const source = given ? (given.find((g) => g.name === name) ?? null) : await openSource(name, config);
+    // Every source is discovered at once; their events and tables keep SOURCE_NAMES' order.
+    const preparing: Promise<void>[] = [];
+    const discovered = await Promise.all(opening.map(async ({ name, source: loading }) => {
+      const source = await loading;
+      if (!source) return { name, source };
+      sources.push(source);
+      if (source.prepare) preparing.push(prepare(source, starting));
+      try {
+        return { name, source, tables: (await source.discover()).filter((t) => wanted(options, t)) };
+      } catch (error) {
+        return { name, source, error: (error as Error).message };
+      }
+    }));
+    for (const { name, source, tables, error } of discovered) {
       if (!source) {
         skipped.push(`${name}: not configured (${HOST_VARIABLE[name]} is empty)`);
         emit({ event: 'source_skipped', source: name, reason: `${HOST_VARIABLE[name]} is empty` });
-        continue;
-      }
-      sources.push(source);
-      try {
-        const tables = (await source.discover()).filter((t) => wanted(options, t));
+      } else if (tables) {
         emit({ event: 'source_discovered', source: name, tables: tables.map((t) => t.name) });
         for (const table of tables) work.push({ source, table });
-      } catch (error) {
-        const message = (error as Error).message;
-        emit({ event: 'source_failed', source: name, error: message });
-        failures.push({ source: name, table: '*', status: 'failed', rows: 0, bytes: 0, files: 0, seconds: 0, snapshot: null, path: null, error: message });
+      } else {
+        emit({ event: 'source_failed', source: name, error });
+        failures.push({ source: name, table: '*', status: 'failed', rows: 0, bytes: 0, files: 0, seconds: 0, snapshot: null, path: null, error });
       }
     }
     record = { ...record, skipped };
     await writeRunRecord(lake, record);
     const writer = await starting;
+    await Promise.all(preparing);
     const ctx: IngestContext = {
       lake, catalog, writer, formats: options.formats, keep: options.keep, cache: cacheRoot(), tempRoot,
       sensitive: new Set(config.sensitiveColumns.map((c) => c.toLowerCase())), attempts: options.attempts ?? 3,

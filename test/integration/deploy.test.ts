@@ -55,6 +55,9 @@ test('Dockerfile: multi-stage, non-root, healthcheck on /health', () => {
   assert.match(file, /^USER node$/m);
   assert.match(file, /^HEALTHCHECK [\s\S]*\/health/m);
   assert.match(file, /npm ci --omit=dev/);
+  const cliFlags = read('bin/primac.js').split('\n')[0]!.split(/\s+/).filter((w) => w.startsWith('--'));
+  assert.ok(cliFlags.length > 0);
+  assert.match(file, new RegExp(`^ENTRYPOINT \\["tini", "--", "node", ${cliFlags.map((f) => `"${f}", `).join('')}"bin/primac.js"\\]$`, 'm'));
 });
 
 /** S3 and Glue SDK commands → IAM actions (lib-storage's Upload is the multipart family, under PutObject). */

@@ -228,19 +228,20 @@ const QUEUED_CHUNKS = 3;
  * JavaScript values; it is put back when the result ends. The text goes through a PipeFeed of recycled buffers:
  * the socket is paused while QUEUED_CHUNKS wait for DuckDB, so memory stays flat whatever the table's size (and no
  * dead buffers pile up for the garbage collector). On failure the rest of the result is dropped: the caller must
- * destroy the connection.
+ * destroy the connection. `onReceived` runs once the last row has arrived: the connection takes commands again
+ * while DuckDB is still writing.
  */
-export function rowTextFeeder(connection: Connection, sql: string, columns: readonly ColumnSchema[]): (pipe: string) => Promise<void> {
+export function rowTextFeeder(connection: Connection, sql: string, columns: readonly ColumnSchema[], onReceived: () => void = () => {}): (pipe: string) => Promise<void> {
   return (pipe) => {
     const feed = new PipeFeed(CHUNK_BYTES, QUEUED_CHUNKS * CHUNK_BYTES);
     const writing = feed.feeder(pipe);
-    readInto(connection as unknown as DriverConnection, sql, columns, feed);
+    readInto(connection as unknown as DriverConnection, sql, columns, feed, onReceived);
     return writing;
   };
 }
 
 /** Reads the result into `feed`, ending it after the last row or failing it with the first error. */
-function readInto(driver: DriverConnection, sql: string, columns: readonly ColumnSchema[], feed: PipeFeed) {
+function readInto(driver: DriverConnection, sql: string, columns: readonly ColumnSchema[], feed: PipeFeed, onReceived: () => void) {
   const socket = driver.stream;
   const original = driver.packetParser;
   let paused = false;
@@ -285,6 +286,7 @@ function readInto(driver: DriverConnection, sql: string, columns: readonly Colum
           finish(false);
           encoder.flush();
           feed.end();
+          setImmediate(onReceived);
         } else {
           encoder.row({ buffer, offset: start, end });
         }

@@ -75,14 +75,22 @@ export function createMysqlSource(config: MysqlConfig, options: { rowPackets: bo
         await db.query("SET SESSION time_zone = '+00:00'");
         await db.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
         await db.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
-        const [[{ n }]] = await db.query(`SELECT COUNT(*) AS n FROM ${ident(table.name)}`) as unknown as [[{ n: string | number }]];
+        // In the read's snapshot; on the row-packet path, counted while DuckDB writes the last rows.
+        const countRows = async () => {
+          const [[{ n }]] = await db.query(`SELECT COUNT(*) AS n FROM ${ident(table.name)}`) as unknown as [[{ n: string | number }]];
+          return Number(n);
+        };
+        let counting: Promise<number> | undefined;
         const sql = `SELECT ${columns.map(readExpression).join(', ')} FROM ${ident(table.name)}`;
         let rows: number;
         let path: string;
         if (options.rowPackets) {
-          rows = await sink.fromCsv(rowTextFeeder(connection, sql, columns), MYSQL_ROW_TEXT);
+          const onReceived = () => { counting = countRows(); counting.catch(() => undefined); };
+          rows = await sink.fromCsv(rowTextFeeder(connection, sql, columns, onReceived), MYSQL_ROW_TEXT);
           path = 'row packets (mysql2) → text → DuckDB';
         } else {
+          counting = countRows();
+          await counting;
           const stream = connection.query({ sql, rowsAsArray: true, typeCast: (field: { string(): string | null }) => field.string() }).stream({ highWaterMark: 1000 });
           const lines = (async function* () {
             for await (const row of stream as AsyncIterable<(string | null)[]>) yield csvLine(row);
@@ -90,9 +98,10 @@ export function createMysqlSource(config: MysqlConfig, options: { rowPackets: bo
           rows = await sink.fromCsv(csvStream(lines), { ...RFC4180, ...MYSQL_TEXT });
           path = 'unbuffered row stream (mysql2) → CSV → DuckDB (PRIMAC_MYSQL_RAW=0)';
         }
+        const sourceCount = await (counting ?? countRows());
         await db.query('COMMIT');
         finished = true;
-        return { rowsRead: rows, sourceCount: Number(n), path };
+        return { rowsRead: rows, sourceCount, path };
       } catch (error) {
         throw mysqlError(error, { location, table: table.name }, secrets);
       } finally {
