@@ -16,7 +16,7 @@ import { HOST_VARIABLE, openSource } from '../sources/registry.ts';
 import type { Source } from '../sources/source.ts';
 import { cacheRoot } from '../services/paths.ts';
 import { writeRunRecord, type RunRecord, type TableOutcome } from './record.ts';
-import { acquireRunLock } from './run-lock.ts';
+import { acquireRunLock, type RunLock } from './run-lock.ts';
 import { ingestTable, type IngestContext } from './table.ts';
 
 export interface IngestOptions {
@@ -72,22 +72,22 @@ async function prepare(source: Source, starting: Promise<LakeWriter>): Promise<v
 
 /** `sources` replaces the configured databases (the demo's synthetic sources). */
 export async function runIngestion(config: Config, options: IngestOptions, onEvent: (e: IngestEvent) => void = () => {}, given?: readonly Source[]): Promise<RunRecord> {
-  // Drivers load while the lake is opened and locked.
+  const id = newRunId();
+  const tempRoot = join(tmpdir(), `primac-ingest-${id}`);
+  // DuckDB starts (off the main thread) and the drivers load while the lake is opened and locked.
+  const starting = LakeWriter.create({ tempDirectory: tempRoot, threads: 2, memoryLimit: '256MB' });
+  starting.catch(() => undefined);
   const opening = SOURCE_NAMES.filter((s) => options.only.includes(s))
     .map((name) => ({ name, source: given ? Promise.resolve(given.find((g) => g.name === name) ?? null) : openSource(name, config) }));
   for (const o of opening) o.source.catch(() => undefined);
-  const lake = await openLake(config);
-  const catalog = await openCatalog(config, lake);
-  const id = newRunId();
-  const lock = await acquireRunLock(lake, id, { wait: options.wait ?? false });
-  const tempRoot = join(tmpdir(), `primac-ingest-${id}`);
-  // DuckDB starts while the sources are discovered (20-35 ms of each run's fixed cost).
-  const starting = LakeWriter.create({ tempDirectory: tempRoot, threads: 2, memoryLimit: '256MB' });
-  starting.catch(() => undefined);
-  let record: RunRecord = { id, startedAt: new Date().toISOString(), finishedAt: null, status: 'running', options: { ...options }, skipped: [], tables: [] };
+  let lock: RunLock | undefined;
   const emit = (e: IngestEvent) => onEvent({ run: id, ...e });
   const sources: Source[] = [];
   try {
+    const lake = await openLake(config);
+    const catalog = await openCatalog(config, lake);
+    lock = await acquireRunLock(lake, id, { wait: options.wait ?? false });
+    let record: RunRecord = { id, startedAt: new Date().toISOString(), finishedAt: null, status: 'running', options: { ...options }, skipped: [], tables: [] };
     const skipped: string[] = [];
     const work: { source: Source; table: TableSchema }[] = [];
     const failures: TableOutcome[] = [];
@@ -141,6 +141,6 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
     await Promise.all(sources.map((s) => s.close().catch(() => undefined)));
     await (await starting.catch(() => null))?.close();
     rmSync(tempRoot, { recursive: true, force: true });
-    await lock.release();
+    await lock?.release();
   }
 }
