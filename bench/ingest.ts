@@ -25,6 +25,7 @@ import { SEED_TABLES } from '../src/seed/tables.ts';
 /** The Node flags `primac` runs with (bin/primac.js's first line): each table is measured as the CLI runs it. */
 const CLI_NODE_FLAGS = readFileSync(join(projectRoot, 'bin', 'primac.js'), 'utf8').split('\n')[0]!.split(/\s+/).filter((w) => w.startsWith('--'));
 const REPEATS = Number(process.env.BENCH_REPEATS ?? '3');
+if (!Number.isInteger(REPEATS) || REPEATS < 1) throw new Error(`BENCH_REPEATS must be a whole number ≥ 1, not "${process.env.BENCH_REPEATS}"`);
 const SOURCE = { mysql: 'mysql', postgres: 'postgresql', cassandra: 'cassandra' } as const;
 const [, , mode, sourceArg, tableArg, lakeArg] = process.argv;
 
@@ -79,8 +80,8 @@ if (mode === '--one') {
     }
     for (const t of SEED_TABLES) {
       const source = SOURCE[t.source];
-      // Best of REPEATS (as the issue's anchors were measured), floor and ingestion alternating; peak RSS is the
-      // highest of the runs.
+      // Best of REPEATS (as the issue's anchors were measured), floor and ingestion alternating: the fastest floor,
+      // the fastest run (its seconds, CPU and path), the shortest table time of any run; peak RSS is the highest.
       const floors: number[] = [];
       const runs: { rows: number; seconds: number; table_seconds: number; cpu_seconds: number; peak_rss_mb: number; path: string }[] = [];
       for (let i = 0; i < REPEATS; i++) {

@@ -44,11 +44,6 @@ export interface Source {
   /** Where it is (host:port/database), for messages; never a credential. */
   readonly location: string;
   discover(): Promise<TableSchema[]>;
-  /**
-   * Optional work for the run's DuckDB writer that can overlap discovery (e.g. loading and attaching a scanner);
-   * never fails the run: extract repeats whatever did not happen and reports its own errors.
-   */
-  prepare?(duckdb: DuckDBConnection, cache: string): Promise<void>;
   /** Streams every row of `columns` of `table` into the sink. */
   extract(table: TableSchema, columns: readonly ColumnSchema[], sink: PartSink): Promise<ExtractResult>;
   close(): Promise<void>;

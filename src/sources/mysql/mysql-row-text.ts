@@ -251,7 +251,8 @@ function readInto(driver: DriverConnection, sql: string, columns: readonly Colum
   const fail = (error: Error) => {
     if (failed) return;
     failed = true;
-    finish(true);
+    // After the last row the connection is mysql2's again (the count may be running on it): leave it.
+    if (!ended) finish(true);
     feed.fail(error);
   };
   const onLost = () => fail(Object.assign(new Error('the connection was lost while reading rows'), { code: 'PROTOCOL_CONNECTION_LOST' }));

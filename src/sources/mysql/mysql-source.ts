@@ -85,7 +85,7 @@ export function createMysqlSource(config: MysqlConfig, options: { rowPackets: bo
         let rows: number;
         let path: string;
         if (options.rowPackets) {
-          const onReceived = () => { counting = countRows(); counting.catch(() => undefined); };
+          const onReceived = () => { counting ??= countRows(); counting.catch(() => undefined); };
           rows = await sink.fromCsv(rowTextFeeder(connection, sql, columns, onReceived), MYSQL_ROW_TEXT);
           path = 'row packets (mysql2) → text → DuckDB';
         } else {
@@ -98,7 +98,7 @@ export function createMysqlSource(config: MysqlConfig, options: { rowPackets: bo
           rows = await sink.fromCsv(csvStream(lines), { ...RFC4180, ...MYSQL_TEXT });
           path = 'unbuffered row stream (mysql2) → CSV → DuckDB (PRIMAC_MYSQL_RAW=0)';
         }
-        const sourceCount = await (counting ?? countRows());
+        const sourceCount = await (counting ??= countRows());
         await db.query('COMMIT');
         finished = true;
         return { rowsRead: rows, sourceCount, path };

@@ -1,5 +1,4 @@
 /** The PostgreSQL source (the policies service). */
-import type { DuckDBConnection } from '@duckdb/node-api';
 import pg from 'pg';
 import type { PostgresConfig } from '../../config/config.ts';
 import { loadScanner } from '../../lake/parquet/duckdb-extensions.ts';
@@ -17,15 +16,6 @@ export function createPostgresSource(config: PostgresConfig, options: { scanner:
   const secrets = [config.password];
   // One ATTACH per run (the writer's DuckDB instance), shared by the tables read in parallel.
   let attaching: Promise<void> | null = null;
-  const dsn = () => [libpq('host', config.host), libpq('port', config.port), libpq('dbname', config.database), libpq('user', config.user), libpq('password', config.password)].join(' ');
-  const attach = (duckdb: DuckDBConnection) => {
-    // A failed ATTACH is forgotten, so that a retry of the table attaches again.
-    attaching ??= duckdb.run(`ATTACH IF NOT EXISTS ${quoteString(dsn())} AS ${ALIAS} (TYPE postgres, READ_ONLY)`).then(() => undefined, (error: unknown) => {
-      attaching = null;
-      throw error;
-    });
-    return attaching;
-  };
   const connect = async () => {
     const client = new pg.Client({ host: config.host, port: config.port, user: config.user, password: config.password, database: config.database, application_name: 'primac-ingest' });
     // A dropped connection also fails the query in flight; without a listener it would crash the process.
@@ -52,11 +42,6 @@ export function createPostgresSource(config: PostgresConfig, options: { scanner:
         await client.end();
       }
     },
-    async prepare(duckdb, cache) {
-      // The scanner's LOAD (~100 ms) and ATTACH overlap discovery; the first table repeats a failed one and reports it.
-      if (!options.scanner || !(await loadScanner(duckdb, 'postgres', cache)).ok) return;
-      await attach(duckdb).catch(() => undefined);
-    },
     async extract(table, columns, sink) {
       const pgTable = table as PostgresTable;
       try {
@@ -64,7 +49,13 @@ export function createPostgresSource(config: PostgresConfig, options: { scanner:
         if (options.scanner && scannerCanRead(pgTable, columns)) {
           const scanner = await loadScanner(sink.duckdb, 'postgres', sink.cache);
           if (scanner.ok) {
-            await attach(sink.duckdb);
+            const dsn = [libpq('host', config.host), libpq('port', config.port), libpq('dbname', config.database), libpq('user', config.user), libpq('password', config.password)].join(' ');
+            // A failed ATTACH is forgotten, so that the table's retry attaches again.
+            attaching ??= sink.duckdb.run(`ATTACH IF NOT EXISTS ${quoteString(dsn)} AS ${ALIAS} (TYPE postgres, READ_ONLY)`).then(() => undefined, (error: unknown) => {
+              attaching = null;
+              throw error;
+            });
+            await attaching;
             const { rows, count } = await readWithScanner(sink, ALIAS, pgTable, columns);
             return { rowsRead: rows, sourceCount: count, path: `duckdb postgres scanner (${scanner.origin})` };
           }
