@@ -108,13 +108,18 @@ describe('ingest survives crashes', { skip: skip ?? false }, () => {
 });
 
 /**
- * A TCP proxy that forwards to `target` and cuts every connection after `limit` bytes from the server;
- * `open()` counts the clients' connections still open.
+ * A TCP proxy that forwards to `target` and cuts every connection after `limit` bytes from the server, and closes
+ * at once the connections whose number (1, 2, …) `refuse` lists; `open()` counts the clients' connections still open.
  */
-function cuttingProxy(target: number, limit: number): Promise<{ server: Server; port: number; open: () => number }> {
+function cuttingProxy(target: number, limit: number, refuse: readonly number[] = []): Promise<{ server: Server; port: number; open: () => number }> {
   return new Promise((resolve) => {
     const clients = new Set<Socket>();
+    let accepted = 0;
     const server = createServer((client) => {
+      if (refuse.includes(++accepted)) {
+        client.destroy();
+        return;
+      }
       const upstream = connect({ host: '127.0.0.1', port: target });
       clients.add(client);
       client.on('close', () => clients.delete(client));
@@ -164,6 +169,24 @@ describe('a source that goes away mid-run', { skip: skip ?? false }, () => {
       await assertReadersSeeCompleteSnapshots(env.config, ['postgresql_policy_coverage']);
       await sleep(10);
     } finally {
+      env.cleanup();
+    }
+  });
+
+  test("PostgreSQL's scanner: an ATTACH that failed is attempted again by the table's retry", async () => {
+    const env = await testConfig('local', 'local', 'attach');
+    // Connection 1 is the discovery's, 2 the scanner's ATTACH.
+    const proxy = await cuttingProxy(baseConfig.postgres!.port, Number.POSITIVE_INFINITY, [2]);
+    try {
+      const events: Record<string, unknown>[] = [];
+      const viaProxy = parseConfig({ LAKE_URI: env.config.lakeUri, POSTGRES_PORT: String(proxy.port), POSTGRES_PASSWORD: baseConfig.postgres!.password });
+      const record = await runIngestion(viaProxy, { ...ingestDefaults, only: ['postgresql'], tables: ['policy'], attempts: 3 }, (e) => events.push(e));
+      assert.equal(record.status, 'succeeded', JSON.stringify(record.tables));
+      assert.equal(events.filter((e) => e.event === 'table_retry').length, 1, 'one retry, after the refused ATTACH');
+      assert.match(record.tables[0]!.path!, /postgres scanner/);
+      await assertReadersSeeCompleteSnapshots(env.config, ['postgresql_policy']);
+    } finally {
+      proxy.server.close();
       env.cleanup();
     }
   });
