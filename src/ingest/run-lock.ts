@@ -24,14 +24,24 @@ function holderIsGone(lock: LockBody): boolean {
   }
 }
 
+/** The lock's holder; null when there is none, or when the body is not a lock (e.g. left truncated by an older version). */
+function parseLock(bytes: Buffer | null): LockBody | null {
+  if (!bytes) return null;
+  try {
+    const body = JSON.parse(bytes.toString('utf8')) as Partial<LockBody>;
+    return typeof body.run === 'string' && typeof body.heartbeatAt === 'string' ? body as LockBody : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface RunLock { release(): Promise<void> }
 
 export async function acquireRunLock(lake: LakeStorage, run: string, options: { wait: boolean; pollMs?: number }): Promise<RunLock> {
   const body = (): LockBody => ({ run, host: hostname(), pid: process.pid, acquiredAt: new Date().toISOString(), heartbeatAt: new Date().toISOString() });
   for (;;) {
     if (await lake.putIfAbsent(LOCK_KEY, Buffer.from(JSON.stringify(body())))) break;
-    const current = await lake.get(LOCK_KEY);
-    const holder = current ? (JSON.parse(current.toString('utf8')) as LockBody) : null;
+    const holder = parseLock(await lake.get(LOCK_KEY));
     if (!holder || holderIsGone(holder)) {
       await lake.delete([LOCK_KEY]);
       continue;
@@ -48,8 +58,8 @@ export async function acquireRunLock(lake: LakeStorage, run: string, options: { 
   return {
     async release() {
       clearInterval(beat);
-      const current = await lake.get(LOCK_KEY).catch(() => null);
-      if (current && (JSON.parse(current.toString('utf8')) as LockBody).run === run) await lake.delete([LOCK_KEY]);
+      const current = parseLock(await lake.get(LOCK_KEY).catch(() => null));
+      if (current?.run === run) await lake.delete([LOCK_KEY]);
     },
   };
 }

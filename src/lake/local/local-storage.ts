@@ -1,6 +1,6 @@
 /** A lake on local disk. Atomic replace = write a temp file in the same folder, then rename over the target. */
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PrimacError } from '../../core/errors.ts';
 import type { LakeStorage, StoredObject } from '../lake-storage.ts';
@@ -33,14 +33,20 @@ export function createLocalStorage(uri: string): LakeStorage {
       await rename(temp, target);
     },
     async putIfAbsent(key, bytes) {
+      // Written whole first, then linked into place (fails if the key exists): a process killed midway leaves at
+      // most a temp file, never an empty or partial object under the key.
       const target = pathOf(key);
       await mkdir(dirname(target), { recursive: true });
+      const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      await writeFile(temp, bytes);
       try {
-        await writeFile(target, bytes, { flag: 'wx' });
+        await link(temp, target);
         return true;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
         throw error;
+      } finally {
+        await rm(temp, { force: true });
       }
     },
     async get(key) {
