@@ -10,6 +10,8 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CatalogTable } from '../../src/catalog/catalog.ts';
 import { parseConfig, type Config } from '../../src/config/config.ts';
+import type { SourceName } from '../../src/core/table-model.ts';
+import type { TableOutcome } from '../../src/ingest/record.ts';
 import { runIngestion } from '../../src/ingest/run.ts';
 import { openLake } from '../../src/lake/registry.ts';
 import { tablePrefix, snapshotOf } from '../../src/lake/layout.ts';
@@ -142,35 +144,53 @@ function cuttingProxy(target: number, limit: number, refuse: readonly number[] =
   });
 }
 
+type Proxy = Awaited<ReturnType<typeof cuttingProxy>>;
+
+/**
+ * Ingests `table` once, then again through a proxy that cuts the source's connection after `limit` bytes (with
+ * `settings` pointing the source at the proxy, and `processEnv` set meanwhile); the second run must fail, and
+ * `check` asserts on its failure. Readers must stay on the first run's snapshot, whole.
+ */
+async function cutMidRun(
+  name: string,
+  cut: { source: SourceName; table: string; target: number; limit: number; attempts: number; settings: (port: number) => Record<string, string>; processEnv?: Record<string, string> },
+  check: (failure: TableOutcome, events: Record<string, unknown>[], proxy: Proxy) => Promise<void>,
+): Promise<void> {
+  const env = await testConfig('local', 'local', name);
+  try {
+    const first = await runIngestion(env.config, { ...ingestDefaults, only: [cut.source], tables: [cut.table] });
+    assert.equal(first.status, 'succeeded');
+    const previous = (await catalogTables(env.config))[0]!;
+    const proxy = await cuttingProxy(cut.target, cut.limit);
+    const events: Record<string, unknown>[] = [];
+    try {
+      Object.assign(process.env, cut.processEnv);
+      const config = parseConfig({ LAKE_URI: env.config.lakeUri, ...cut.settings(proxy.port) });
+      const record = await runIngestion(config, { ...ingestDefaults, only: [cut.source], tables: [cut.table], attempts: cut.attempts }, (e) => events.push(e));
+      assert.equal(record.status, 'failed', JSON.stringify(record.tables));
+      await check(record.tables.find((t) => t.table === cut.table) ?? record.tables[0]!, events, proxy);
+    } finally {
+      for (const key of Object.keys(cut.processEnv ?? {})) delete process.env[key];
+      proxy.server.close();
+    }
+    const now = (await catalogTables(env.config))[0]!;
+    assert.equal(now.snapshot.id, previous.snapshot.id, 'readers stay on the previous snapshot');
+    await assertReadersSeeCompleteSnapshots(env.config, [`${cut.source}_${cut.table}`]);
+  } finally {
+    env.cleanup();
+  }
+}
+
 describe('a source that goes away mid-run', { skip: skip ?? false }, () => {
   test('clear error naming source and table, retried with backoff, previous snapshot intact', async () => {
-    const env = await testConfig('local', 'local', 'cut');
-    try {
-      const first = await runIngestion(env.config, { ...ingestDefaults, only: ['postgresql'], tables: ['policy_coverage'] });
-      assert.equal(first.status, 'succeeded');
-      const previous = (await catalogTables(env.config))[0]!;
-      const proxy = await cuttingProxy(baseConfig.postgres!.port, 40_000);
-      const events: Record<string, unknown>[] = [];
-      try {
-        process.env.PRIMAC_PG_SCANNER = '0';
-        const cut = parseConfig({ LAKE_URI: env.config.lakeUri, POSTGRES_PORT: String(proxy.port), POSTGRES_PASSWORD: baseConfig.postgres!.password });
-        const record = await runIngestion(cut, { ...ingestDefaults, only: ['postgresql'], tables: ['policy_coverage'], attempts: 3 }, (e) => events.push(e));
-        assert.equal(record.status, 'failed');
-        const failure = record.tables.find((t) => t.table === 'policy_coverage')!;
-        assert.match(failure.error!, new RegExp(`PostgreSQL at 127\\.0\\.0\\.1:${proxy.port}/primac_postgres, table policy_coverage`));
-        assert.ok(!failure.error!.includes(baseConfig.postgres!.password) || baseConfig.postgres!.password === 'primac');
-        assert.equal(events.filter((e) => e.event === 'table_retry').length, 2, 'two retries after the first failure');
-      } finally {
-        delete process.env.PRIMAC_PG_SCANNER;
-        proxy.server.close();
-      }
-      const now = (await catalogTables(env.config))[0]!;
-      assert.equal(now.snapshot.id, previous.snapshot.id, 'readers stay on the previous snapshot');
-      await assertReadersSeeCompleteSnapshots(env.config, ['postgresql_policy_coverage']);
-      await sleep(10);
-    } finally {
-      env.cleanup();
-    }
+    await cutMidRun('cut', {
+      source: 'postgresql', table: 'policy_coverage', target: baseConfig.postgres!.port, limit: 40_000, attempts: 3,
+      settings: (port) => ({ POSTGRES_PORT: String(port), POSTGRES_PASSWORD: baseConfig.postgres!.password }), processEnv: { PRIMAC_PG_SCANNER: '0' },
+    }, async (failure, events, proxy) => {
+      assert.match(failure.error!, new RegExp(`PostgreSQL at 127\\.0\\.0\\.1:${proxy.port}/primac_postgres, table policy_coverage`));
+      assert.ok(!failure.error!.includes(baseConfig.postgres!.password) || baseConfig.postgres!.password === 'primac');
+      assert.equal(events.filter((e) => e.event === 'table_retry').length, 2, 'two retries after the first failure');
+    });
   });
 
   test("PostgreSQL's scanner: an ATTACH that failed is attempted again by the table's retry", async () => {
@@ -192,58 +212,27 @@ describe('a source that goes away mid-run', { skip: skip ?? false }, () => {
   });
 
   test('MySQL cut mid-result: a clear retryable error, no hang, previous snapshot intact', { timeout: 120_000 }, async () => {
-    const env = await testConfig('local', 'local', 'cut-mysql');
-    try {
-      const first = await runIngestion(env.config, { ...ingestDefaults, only: ['mysql'], tables: ['users'] });
-      assert.equal(first.status, 'succeeded');
-      const previous = (await catalogTables(env.config))[0]!;
-      // Past the handshake, the snapshot statements and the count, into the rows.
-      const proxy = await cuttingProxy(baseConfig.mysql!.port, 60_000);
-      const events: Record<string, unknown>[] = [];
-      try {
-        const cut = parseConfig({ LAKE_URI: env.config.lakeUri, MYSQL_PORT: String(proxy.port), MYSQL_PASSWORD: baseConfig.mysql!.password });
-        const record = await runIngestion(cut, { ...ingestDefaults, only: ['mysql'], tables: ['users'], attempts: 2 }, (e) => events.push(e));
-        assert.equal(record.status, 'failed');
-        const failure = record.tables.find((t) => t.table === 'users')!;
-        assert.match(failure.error!, new RegExp(`MySQL at 127\\.0\\.0\\.1:${proxy.port}/primac, table users: .*is the server running`));
-        assert.equal(events.filter((e) => e.event === 'table_retry').length, 1, 'retried once: a lost connection is transient');
-      } finally {
-        proxy.server.close();
-      }
-      const now = (await catalogTables(env.config))[0]!;
-      assert.equal(now.snapshot.id, previous.snapshot.id, 'readers stay on the previous snapshot');
-      await assertReadersSeeCompleteSnapshots(env.config, ['mysql_users']);
-    } finally {
-      env.cleanup();
-    }
+    // Past the handshake, the snapshot statements and the count, into the rows.
+    await cutMidRun('cut-mysql', {
+      source: 'mysql', table: 'users', target: baseConfig.mysql!.port, limit: 60_000, attempts: 2,
+      settings: (port) => ({ MYSQL_PORT: String(port), MYSQL_PASSWORD: baseConfig.mysql!.password }),
+    }, async (failure, events, proxy) => {
+      assert.match(failure.error!, new RegExp(`MySQL at 127\\.0\\.0\\.1:${proxy.port}/primac, table users: .*is the server running`));
+      assert.equal(events.filter((e) => e.event === 'table_retry').length, 1, 'retried once: a lost connection is transient');
+    });
   });
 
   test('Cassandra cut mid-page (rows encoded from their bytes): a clear error, no hang, previous snapshot intact', { timeout: 120_000 }, async () => {
-    const env = await testConfig('local', 'local', 'cut-cassandra');
-    try {
-      const first = await runIngestion(env.config, { ...ingestDefaults, only: ['cassandra'], tables: ['transaction_audit'] });
-      assert.equal(first.status, 'succeeded');
-      const previous = (await catalogTables(env.config))[0]!;
-      // Past the handshake and the schema queries, into the rows (the table holds ~150 kB at this scale).
-      const proxy = await cuttingProxy(baseConfig.cassandra!.port, 60_000);
-      try {
-        const cut = parseConfig({ LAKE_URI: env.config.lakeUri, CASSANDRA_PORT: String(proxy.port) });
-        const record = await runIngestion(cut, { ...ingestDefaults, only: ['cassandra'], tables: ['transaction_audit'], attempts: 2 });
-        assert.equal(record.status, 'failed', JSON.stringify(record.tables));
-        const failure = record.tables.find((t) => t.table === 'transaction_audit') ?? record.tables[0]!;
-        assert.match(failure.error!, new RegExp(`Cassandra at 127\\.0\\.0\\.1:${proxy.port}/primac_db`));
-        // The driver reconnects in the background when it loses its connections; after the run, none may linger
-        // (one would keep `primac ingest` from ever exiting).
-        for (let waited = 0; proxy.open() > 0 && waited < 5000; waited += 100) await sleep(100);
-        assert.equal(proxy.open(), 0, 'every connection of the Cassandra client is closed after the run');
-      } finally {
-        proxy.server.close();
-      }
-      const now = (await catalogTables(env.config))[0]!;
-      assert.equal(now.snapshot.id, previous.snapshot.id, 'readers stay on the previous snapshot');
-      await assertReadersSeeCompleteSnapshots(env.config, ['cassandra_transaction_audit']);
-    } finally {
-      env.cleanup();
-    }
+    // Past the handshake and the schema queries, into the rows (the table holds ~150 kB at this scale).
+    await cutMidRun('cut-cassandra', {
+      source: 'cassandra', table: 'transaction_audit', target: baseConfig.cassandra!.port, limit: 60_000, attempts: 2,
+      settings: (port) => ({ CASSANDRA_PORT: String(port) }),
+    }, async (failure, _events, proxy) => {
+      assert.match(failure.error!, new RegExp(`Cassandra at 127\\.0\\.0\\.1:${proxy.port}/primac_db`));
+      // The driver reconnects in the background when it loses its connections; after the run, none may linger
+      // (one would keep `primac ingest` from ever exiting).
+      for (let waited = 0; proxy.open() > 0 && waited < 5000; waited += 100) await sleep(100);
+      assert.equal(proxy.open(), 0, 'every connection of the Cassandra client is closed after the run');
+    });
   });
 });

@@ -5,6 +5,9 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PrimacError } from '../../core/errors.ts';
 import type { LakeStorage, StoredObject } from '../lake-storage.ts';
 
+/** A temp file in the target's folder (so a rename or link into place stays on one file system). */
+const tempBeside = (target: string) => `${target}.${randomBytes(6).toString('hex')}.tmp`;
+
 export function createLocalStorage(uri: string): LakeStorage {
   const root = resolve(uri);
   const pathOf = (key: string) => {
@@ -28,7 +31,7 @@ export function createLocalStorage(uri: string): LakeStorage {
     async putBytes(key, bytes) {
       const target = pathOf(key);
       await mkdir(dirname(target), { recursive: true });
-      const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      const temp = tempBeside(target);
       await writeFile(temp, bytes);
       await rename(temp, target);
     },
@@ -37,7 +40,7 @@ export function createLocalStorage(uri: string): LakeStorage {
       // most a temp file, never an empty or partial object under the key.
       const target = pathOf(key);
       await mkdir(dirname(target), { recursive: true });
-      const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      const temp = tempBeside(target);
       await writeFile(temp, bytes);
       try {
         await link(temp, target);
