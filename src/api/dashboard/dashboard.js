@@ -75,9 +75,9 @@ function panel(p) {
   return section;
 }
 
-async function fetchRoute(url, cache) {
+async function fetchRoute(url, cache, signal) {
   if (!cache.has(url)) {
-    cache.set(url, fetch(url).then(async (response) => {
+    cache.set(url, fetch(url, { signal }).then(async (response) => {
       const body = await response.json().catch(() => ({}));
       if (!response.ok) throw new Error(body.error ? body.error.message : `HTTP ${response.status}`);
       return body;
@@ -116,7 +116,15 @@ function drawTable(section, t) {
   body.appendChild(table);
 }
 
+/** The load in progress: a newer load (the as-of date submitted again) aborts it, and its late answers are dropped. */
+let current = null;
+
 async function render() {
+  current?.abort();
+  const load = new AbortController();
+  current = load;
+  const stale = () => current !== load;
+  document.body.dataset.ready = 'false';
   const status = document.getElementById('status');
   status.textContent = 'loading…';
   const cache = new Map();
@@ -127,7 +135,8 @@ async function render() {
     const url = p.withoutAsOf ? p.route() : `${p.route()}${p.route().includes('?') ? '&' : '?'}as_of=${asOf()}`;
     section.querySelector('.route').textContent = `GET ${url}`;
     try {
-      const data = await fetchRoute(url, cache);
+      const data = await fetchRoute(url, cache, load.signal);
+      if (stale()) return;
       const spec = p.table ? p.table(data) : p.chart(data);
       section.dataset.values = JSON.stringify(spec.values);
       section.dataset.state = 'ok';
@@ -139,11 +148,13 @@ async function render() {
       charts.set(p.id, chart);
       chart.setOption(spec.option(spec.values), true);
     } catch (error) {
+      if (stale()) return;
       charts.get(p.id)?.dispose();
       charts.delete(p.id);
       showError(section, error.message);
     }
   }));
+  if (stale()) return;
   const failed = PANELS.filter((p) => document.getElementById(p.id).dataset.state === 'error').length;
   status.textContent = failed ? `${failed} panel(s) could not be shown` : `loaded in ${Math.round(performance.now() - started)} ms`;
   document.getElementById('generated').textContent = new Date().toISOString();
@@ -151,6 +162,6 @@ async function render() {
 }
 
 document.getElementById('as_of').value = new Date().toISOString().slice(0, 10);
-document.getElementById('controls').addEventListener('submit', (event) => { event.preventDefault(); document.body.dataset.ready = 'false'; render(); });
+document.getElementById('controls').addEventListener('submit', (event) => { event.preventDefault(); render(); });
 window.addEventListener('resize', () => { for (const c of (window.__charts || new Map()).values()) c.resize(); });
 render();
