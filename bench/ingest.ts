@@ -37,7 +37,7 @@ async function ingestOne(source: 'mysql' | 'postgresql' | 'cassandra', table: st
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const t = record.tables[0]!;
-  process.stdout.write(`${JSON.stringify({ rows: t.rows, seconds, table_seconds: t.seconds, cpu_seconds: (used.user + used.system) / 1e6, path: t.path, status: t.status, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  process.stdout.write(`${JSON.stringify({ rows: t.rows, seconds, table_seconds: t.seconds, parquet_bytes: t.bytes, cpu_seconds: (used.user + used.system) / 1e6, path: t.path, status: t.status, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 }
 
 function timed(work: () => void): number {
@@ -83,7 +83,7 @@ if (mode === '--one') {
       // Best of REPEATS (as the issue's anchors were measured), floor and ingestion alternating: the fastest floor,
       // the fastest run (its seconds, CPU and path), the shortest table time of any run; peak RSS is the highest.
       const floors: number[] = [];
-      const runs: { rows: number; seconds: number; table_seconds: number; cpu_seconds: number; peak_rss_mb: number; path: string }[] = [];
+      const runs: { rows: number; seconds: number; table_seconds: number; parquet_bytes: number; cpu_seconds: number; peak_rss_mb: number; path: string }[] = [];
       for (let i = 0; i < REPEATS; i++) {
         floors.push(await floor(source, t.name));
         const lake = mkdtempSync(join(tmpdir(), 'primac-bench-lake-'));
@@ -102,7 +102,7 @@ if (mode === '--one') {
         what: 'ingest', source, table: t.name, scale, rows: best.rows, repeats: REPEATS, seconds: Number(best.seconds.toFixed(3)), rows_per_s: Math.round(best.rows / best.seconds),
         floor_seconds: Number(floorSeconds.toFixed(3)), floor_rows_per_s: Math.round(best.rows / floorSeconds), ratio_to_floor: Number((floorSeconds / best.seconds).toFixed(2)),
         table_seconds: Number(tableSeconds.toFixed(3)), table_ratio_to_floor: Number((floorSeconds / tableSeconds).toFixed(2)), cpu_seconds: Number(best.cpu_seconds.toFixed(2)),
-        peak_rss_mb: Math.max(...runs.map((r) => r.peak_rss_mb)), path: best.path,
+        peak_rss_mb: Math.max(...runs.map((r) => r.peak_rss_mb)), parquet_mb: Number((best.parquet_bytes / 1e6).toFixed(1)), path: best.path,
       })}\n`);
     }
   }

@@ -41,9 +41,11 @@ export type CsvInput = Readable | ((path: string) => Promise<void>);
  * Row groups of 61,440 rows (half DuckDB's default) or about 6 MB of DuckDB's in-memory data, whichever is first:
  * each writer thread holds one while it fills, so the byte cap keeps the writer's memory flat whatever a row's width
  * (measured at 1.1M rows: MariaDB users 235 → 202 MB peak RSS, the Cassandra audit table 326 → 283 MB, at the same
- * speed and file size), while narrow tables keep ~55k-row groups; ≤ 8 row groups per file.
+ * speed and file size), while narrow tables keep ~55k-row groups; ≤ 8 row groups per file. zstd at level 1 (Apache
+ * Arrow's default) rather than DuckDB's 3: measured on MariaDB `clients` (825k rows, 6 alternating runs) 7% less time
+ * and ~10% less CPU for 18 MB of files instead of 16 MB; PostgreSQL `beneficiary` the same size, 5% less time.
  */
-export const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 61440, ROW_GROUP_SIZE_BYTES '6MB'";
+export const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 61440, ROW_GROUP_SIZE_BYTES '6MB'";
 const SPLIT_OPTIONS = "ROW_GROUPS_PER_FILE 8, FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE true";
 
 export class LakeWriter {
