@@ -7,7 +7,10 @@
  * the source, locking the lake, the table, the run record); `table_seconds` is the table's own time as the run's
  * summary reports it (connect, count, read, write, verify, commit); `ratio_to_floor` and `table_ratio_to_floor`
  * divide the floor's time by each.
- *   npm run bench:ingest     # BENCH_SCALES=1,55 (≈ 10.5M rows at 55); BENCH_REPEATS=3 (best of); BENCH_SKIP_SEED=1 reuses the data
+ * For MariaDB and PostgreSQL the issue's DuckDB anchor (its scanner → one Parquet file, DuckDB's defaults:
+ * bench/ingest-anchor.ts) runs in the same rounds: `anchor_seconds`, `anchor_ratio_to_floor`, `anchor_peak_rss_mb`.
+ *   npm run bench:ingest     # BENCH_SCALES=1,55 (≈ 10.5M rows at 55); BENCH_REPEATS=3 (best of); BENCH_SKIP_SEED=1 reuses the data;
+ *                            # BENCH_ANCHORS=0 skips the DuckDB anchors
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +28,7 @@ import { SEED_TABLES } from '../src/seed/tables.ts';
 /** The Node flags `primac` runs with (bin/primac.js's first line): each table is measured as the CLI runs it. */
 const CLI_NODE_FLAGS = readFileSync(join(projectRoot, 'bin', 'primac.js'), 'utf8').split('\n')[0]!.split(/\s+/).filter((w) => w.startsWith('--'));
 const REPEATS = Number(process.env.BENCH_REPEATS ?? '3');
+const ANCHORS = process.env.BENCH_ANCHORS !== '0';
 if (!Number.isInteger(REPEATS) || REPEATS < 1) throw new Error(`BENCH_REPEATS must be a whole number ≥ 1, not "${process.env.BENCH_REPEATS}"`);
 const SOURCE = { mysql: 'mysql', postgres: 'postgresql', cassandra: 'cassandra' } as const;
 const [, , mode, sourceArg, tableArg, lakeArg] = process.argv;
@@ -38,6 +42,18 @@ async function ingestOne(source: 'mysql' | 'postgresql' | 'cassandra', table: st
   const used = process.cpuUsage(cpu);
   const t = record.tables[0]!;
   process.stdout.write(`${JSON.stringify({ rows: t.rows, seconds, table_seconds: t.seconds, parquet_bytes: t.bytes, cpu_seconds: (used.user + used.system) / 1e6, path: t.path, status: t.status, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+}
+
+/** Runs a bench child (Node with `flags`) with a fresh lake folder; resolves to its last JSON line. */
+function child<T>(flags: string[], script: string, args: string[]): T {
+  const lake = mkdtempSync(join(tmpdir(), 'primac-bench-lake-'));
+  try {
+    const run = spawnSync(process.execPath, [...flags, '--import', 'tsx', script, ...args, lake], { encoding: 'utf8', env: { ...process.env, UV_THREADPOOL_SIZE: '32' } });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return JSON.parse(run.stdout.trim().split('\n').pop()!) as T;
+  } finally {
+    rmSync(lake, { recursive: true, force: true });
+  }
 }
 
 function timed(work: () => void): number {
@@ -70,6 +86,13 @@ async function floor(source: string, table: string): Promise<number> {
   return seconds;
 }
 
+/** The DuckDB anchor's best run; its row count must be ours (it reads every column, we leave out sensitive ones). */
+function anchorFigures(anchors: { rows: number; seconds: number; peak_rss_mb: number }[], rows: number, floorSeconds: number) {
+  const fastest = Math.min(...anchors.map((a) => a.seconds));
+  if (anchors.some((a) => a.rows !== rows)) throw new Error(`the DuckDB anchor copied ${anchors.map((a) => a.rows).join('/')} rows, not ${rows}`);
+  return { anchor_seconds: Number(fastest.toFixed(3)), anchor_ratio_to_floor: Number((floorSeconds / fastest).toFixed(2)), anchor_peak_rss_mb: Math.max(...anchors.map((a) => a.peak_rss_mb)) };
+}
+
 if (mode === '--one') {
   await ingestOne(sourceArg as 'mysql', tableArg!, lakeArg!);
 } else {
@@ -84,16 +107,12 @@ if (mode === '--one') {
       // the fastest run (its seconds, CPU and path), the shortest table time of any run; peak RSS is the highest.
       const floors: number[] = [];
       const runs: { rows: number; seconds: number; table_seconds: number; parquet_bytes: number; cpu_seconds: number; peak_rss_mb: number; path: string }[] = [];
+      const anchors: { rows: number; seconds: number; peak_rss_mb: number }[] = [];
+      const anchored = ANCHORS && source !== 'cassandra';
       for (let i = 0; i < REPEATS; i++) {
         floors.push(await floor(source, t.name));
-        const lake = mkdtempSync(join(tmpdir(), 'primac-bench-lake-'));
-        try {
-          const child = spawnSync(process.execPath, [...CLI_NODE_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), '--one', source, t.name, lake], { encoding: 'utf8', env: { ...process.env, UV_THREADPOOL_SIZE: '32' } });
-          if (child.status !== 0) throw new Error(child.stderr);
-          runs.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
-        } finally {
-          rmSync(lake, { recursive: true, force: true });
-        }
+        runs.push(child(CLI_NODE_FLAGS, fileURLToPath(import.meta.url), ['--one', source, t.name]));
+        if (anchored) anchors.push(child([], join(projectRoot, 'bench', 'ingest-anchor.ts'), [source, t.name]));
       }
       const floorSeconds = Math.min(...floors);
       const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -103,6 +122,7 @@ if (mode === '--one') {
         floor_seconds: Number(floorSeconds.toFixed(3)), floor_rows_per_s: Math.round(best.rows / floorSeconds), ratio_to_floor: Number((floorSeconds / best.seconds).toFixed(2)),
         table_seconds: Number(tableSeconds.toFixed(3)), table_ratio_to_floor: Number((floorSeconds / tableSeconds).toFixed(2)), cpu_seconds: Number(best.cpu_seconds.toFixed(2)),
         peak_rss_mb: Math.max(...runs.map((r) => r.peak_rss_mb)), parquet_mb: Number((best.parquet_bytes / 1e6).toFixed(1)), path: best.path,
+        ...(anchored ? anchorFigures(anchors, best.rows, floorSeconds) : {}),
       })}\n`);
     }
   }
