@@ -1,6 +1,7 @@
 /** The `primac` command line (design/CLI.md). Each command is a thin layer over the modules the API uses too. */
 import { Command, CommanderError } from 'commander';
 import { isPrimacError } from '../core/errors.ts';
+import { dropOutputOnClosedPipe } from './closed-pipe.ts';
 import { registerDoctor } from './commands/doctor.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerSeed } from './commands/seed.ts';
@@ -37,6 +38,8 @@ export function reportFailure(error: unknown): number {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  dropOutputOnClosedPipe(process.stdout);
+  dropOutputOnClosedPipe(process.stderr);
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (error) {
