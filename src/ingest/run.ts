@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCatalog } from '../catalog/registry.ts';
 import type { Config } from '../config/config.ts';
-import { SOURCE_NAMES, type SourceName, type TableSchema } from '../core/table-model.ts';
+import { catalogName, SOURCE_NAMES, type SourceName, type TableSchema } from '../core/table-model.ts';
 import type { FileFormat } from '../lake/layout.ts';
 import { LakeWriter } from '../lake/parquet/lake-writer.ts';
 import { openLake } from '../lake/registry.ts';
@@ -57,6 +57,12 @@ export function newRunId(now = new Date()): string {
 }
 
 /** `sources` replaces the configured databases (the demo's synthetic sources). */
+/** Tables whose names differ only in case (PostgreSQL "Dup" and dup) would share one catalog name: neither lands. */
+function nameClash(source: SourceName, table: string, names: readonly string[]): TableOutcome {
+  const error = `${source}.${table}: the tables ${names.map((n) => JSON.stringify(n)).join(' and ')} would both be catalogued as ${catalogName(source, table)} (catalog names are lower case); rename one of them, or name one with --tables`;
+  return { source, table, status: 'failed', rows: 0, bytes: 0, files: 0, seconds: 0, snapshot: null, path: null, error };
+}
+
 export async function runIngestion(config: Config, options: IngestOptions, onEvent: (e: IngestEvent) => void = () => {}, given?: readonly Source[]): Promise<RunRecord> {
   const lake = await openLake(config);
   const catalog = await openCatalog(config, lake);
@@ -84,7 +90,11 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
       try {
         const tables = (await source.discover()).filter((t) => wanted(options, t));
         emit({ event: 'source_discovered', source: name, tables: tables.map((t) => t.name) });
-        for (const table of tables) work.push({ source, table });
+        for (const table of tables) {
+          const twins = tables.filter((t) => catalogName(name, t.name) === catalogName(name, table.name));
+          if (twins.length === 1) work.push({ source, table });
+          else failures.push(nameClash(name, table.name, twins.map((t) => t.name)));
+        }
       } catch (error) {
         const message = (error as Error).message;
         emit({ event: 'source_failed', source: name, error: message });

@@ -16,7 +16,7 @@ export interface StagedSink extends PartSink {
 
 const byIndex = (a: string, b: string) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]);
 
-export function stagingSink(writer: LakeWriter, duckdb: DuckDBConnection, folder: string, columns: readonly ColumnSchema[], cache: string): StagedSink {
+export function stagingSink(writer: LakeWriter, duckdb: DuckDBConnection, folder: string, columns: readonly ColumnSchema[], cache: string, wideRows = false): StagedSink {
   mkdirSync(folder, { recursive: true });
   const written: string[] = [];
   let calls = 0;
@@ -39,7 +39,7 @@ export function stagingSink(writer: LakeWriter, duckdb: DuckDBConnection, folder
     duckdb,
     cache,
     parts: () => [...written],
-    fromCsv: (csv: CsvInput, dialect?: CsvDialect, written = columns) => collect((into) => writer.csvToParquet(duckdb, csv, written, into, dialect)),
+    fromCsv: (csv: CsvInput, dialect?: CsvDialect, written = columns) => collect((into) => writer.csvToParquet(duckdb, csv, written, into, dialect, wideRows)),
     fromQuery: (sql: string) => collect((into) => writer.queryToParquet(duckdb, sql, into)),
   };
 }

@@ -10,7 +10,7 @@ import type { Catalog, SnapshotFile } from '../catalog/catalog.ts';
 import { catalogName, typeLabel, type ColumnSchema, type TableSchema } from '../core/table-model.ts';
 import type { LakeStorage } from '../lake/lake-storage.ts';
 import { newSnapshotId, snapshotPrefix, type FileFormat } from '../lake/layout.ts';
-import type { LakeWriter } from '../lake/parquet/lake-writer.ts';
+import { isLineTooLong, WIDE_ROW_BYTES, type LakeWriter } from '../lake/parquet/lake-writer.ts';
 import type { Source } from '../sources/source.ts';
 import { commitSnapshot } from './commit.ts';
 import { crashPoint } from './crash-points.ts';
@@ -39,16 +39,21 @@ export function exportedColumns(table: TableSchema, sensitive: ReadonlySet<strin
   return table.columns.filter((c) => !sensitive.has(`${table.source}.${table.name}.${c.name}`.toLowerCase()));
 }
 
-async function attempt(ctx: IngestContext, source: Source, table: TableSchema, columns: readonly ColumnSchema[]) {
+/** Fewer rows read than the source counted: maybe a row wider than the CSV reader's buffers (read again, wide). */
+class ShortRead extends Error {}
+
+async function attempt(ctx: IngestContext, source: Source, table: TableSchema, columns: readonly ColumnSchema[], wideRows: boolean) {
   const started = performance.now();
   const snapshot = newSnapshotId();
   const prefix = snapshotPrefix(source.name, table.name, snapshot);
   const staging = ctx.lake.capabilities.localFiles ? ctx.lake.localPath(prefix) : join(ctx.tempRoot, prefix);
   const duckdb = await ctx.writer.connect();
   try {
-    const sink = stagingSink(ctx.writer, duckdb, staging, columns, ctx.cache);
+    const sink = stagingSink(ctx.writer, duckdb, staging, columns, ctx.cache, wideRows);
     const extracted = await source.extract(table, columns, sink);
     crashPoint('extract');
+    // DuckDB's CSV reader drops a row wider than its buffer when it ends the input, without an error.
+    if (!wideRows && extracted.rowsRead < extracted.sourceCount) throw new ShortRead();
     // An empty table still gets one (empty) part, so that its schema is readable.
     const written = extracted.columns ?? columns;
     if (sink.parts().length === 0) await sink.fromCsv(Readable.from([]), undefined, written);
@@ -93,7 +98,14 @@ export async function ingestTable(ctx: IngestContext, source: Source, table: Tab
   const columns = exportedColumns(table, ctx.sensitive);
   ctx.onEvent({ event: 'table_started', source: source.name, table: table.name, columns: columns.length });
   try {
-    const result = await withRetry(() => attempt(ctx, source, table, columns), {
+    // A row wider than the CSV reader's 2 MB buffers (an error, or a row missing): the table is read again at once
+    // with buffers for wide rows.
+    const once = (wideRows: boolean): ReturnType<typeof attempt> => attempt(ctx, source, table, columns, wideRows).catch((error: unknown) => {
+      if (wideRows || !(error instanceof ShortRead || isLineTooLong(error))) throw error;
+      ctx.onEvent({ event: 'table_wide_rows', source: source.name, table: table.name, max_row_bytes: WIDE_ROW_BYTES });
+      return once(true);
+    });
+    const result = await withRetry(() => once(false), {
       attempts: ctx.attempts, baseMs: 1000,
       onRetry: (error, n) => ctx.onEvent({ event: 'table_retry', source: source.name, table: table.name, attempt: n, error: error.message }),
     });

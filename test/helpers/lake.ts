@@ -50,8 +50,8 @@ function canonicalSql(name: string, label: string): string {
   const id = `"${name}"`;
   const type = parseTypeLabel(label);
   switch (type.kind) {
-    case 'timestamp': case 'timestamptz': return `CAST(epoch_us(${id}) AS VARCHAR)`;
-    case 'date': return `strftime(${id}, '%Y-%m-%d')`;
+    case 'timestamp': case 'timestamptz': return `CASE WHEN isfinite(${id}) THEN CAST(epoch_us(${id}) AS VARCHAR) ELSE CAST(${id} AS VARCHAR) END`;
+    case 'date': return `CAST(${id} AS VARCHAR)`;
     case 'binary': return `lower(hex(${id}))`;
     case 'boolean': return `CASE WHEN ${id} THEN 'true' WHEN NOT ${id} THEN 'false' END`;
     default: return `CAST(${id} AS VARCHAR)`;

@@ -7,8 +7,8 @@ import { normalize } from './lake.ts';
 function postgresSql(name: string, label: string): string {
   const id = `"${name}"`;
   switch (parseTypeLabel(label).kind) {
-    case 'timestamp': case 'timestamptz': return `(trunc(extract(epoch FROM ${id}) * 1000000))::bigint::text`;
-    case 'date': return `to_char(${id}, 'YYYY-MM-DD')`;
+    case 'timestamp': case 'timestamptz': return `CASE WHEN isfinite(${id}) THEN (trunc(extract(epoch FROM ${id}) * 1000000))::bigint::text ELSE ${id}::text END`;
+    case 'date': return `CASE WHEN ${id} < '0001-01-01' AND isfinite(${id}) THEN to_char(${id}, 'YYYY-MM-DD') || ' (BC)' WHEN isfinite(${id}) THEN to_char(${id}, 'YYYY-MM-DD') ELSE ${id}::text END`;
     case 'binary': return `encode(${id}, 'hex')`;
     case 'boolean': return `CASE WHEN ${id} THEN 'true' WHEN NOT ${id} THEN 'false' END`;
     default: return `${id}::text`;

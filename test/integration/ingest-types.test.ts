@@ -25,15 +25,18 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
       await db.query('DROP TABLE IF EXISTS type_torture, type_torture_scan');
       await db.query(`CREATE TABLE type_torture (id serial PRIMARY KEY, n_fixed numeric(38,10), n_money numeric(12,2), n_any numeric,
         i2 smallint, i4 integer, i8 bigint, f4 real, f8 double precision, b boolean, t text, vc varchar(40),
-        d date, ts timestamp(6), tstz timestamptz(6), tm time, u uuid, bin bytea, j jsonb, arr int[])`);
-      await db.query(`INSERT INTO type_torture (n_fixed, n_money, n_any, i2, i4, i8, f4, f8, b, t, vc, d, ts, tstz, tm, u, bin, j, arr) VALUES
+        d date, ts timestamp(6), tstz timestamptz(6), tm time, u uuid, bin bytea, j jsonb, arr int[], ch char(6))`);
+      await db.query(`INSERT INTO type_torture (n_fixed, n_money, n_any, i2, i4, i8, f4, f8, b, t, vc, d, ts, tstz, tm, u, bin, j, arr, ch) VALUES
         ('1234567890123456789012345678.0123456789', -9999999999.99, '123456789012345678901234567890.123456789', -32768, 2147483647, -9223372036854775808,
          3.4028235e38, 1e-300, true, $1, '', '0001-01-01', '1970-01-01 00:00:00.000001', '2024-02-29 23:59:59.999999+05:30', '23:59:59.999999',
-         'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '\\x00ff10', '{"a": [1, "x"]}', '{1,NULL,3}'),
-        (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+         'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '\\x00ff10', '{"a": [1, "x"]}', '{1,NULL,3}', 'ab'),
+        (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
         (0, 0.01, '0.000000001', 0, -1, 9223372036854775807, '-Infinity', 'NaN', false, 'NULL', ' padded ', '9999-12-31',
-         '2262-04-11 23:47:16', '1900-01-01 00:00:00+00', '00:00:00', '00000000-0000-0000-0000-000000000000', '\\x', '[]', '{}')`, [NASTY]);
-      await db.query(`CREATE TABLE type_torture_scan AS SELECT id, n_fixed, n_money, i2, i4, i8, f4, f8, b, t, vc, d, ts, tstz, tm, u, bin FROM type_torture`);
+         '2262-04-11 23:47:16', '1900-01-01 00:00:00+00', '00:00:00', '00000000-0000-0000-0000-000000000000', '\\x', '[]', '{}', NULL),
+        (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '0044-03-15 BC', '0001-12-31 23:59:59.5 BC', '4713-01-01 00:00:00+00 BC',
+         NULL, NULL, NULL, NULL, NULL, ' a b  '),
+        (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '-infinity', 'infinity', '-infinity', NULL, NULL, NULL, NULL, NULL, '      ')`, [NASTY]);
+      await db.query(`CREATE TABLE type_torture_scan AS SELECT id, n_fixed, n_money, i2, i4, i8, f4, f8, b, t, vc, d, ts, tstz, tm, u, bin, ch FROM type_torture`);
     });
     await withMysql(async (db) => {
       await db.query('DROP TABLE IF EXISTS type_torture');
@@ -189,6 +192,91 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
     } finally {
       delete process.env.PRIMAC_MYSQL_RAW;
       await withMysql((db) => db.query('DROP TABLE IF EXISTS geo_torture'));
+    }
+  });
+
+  test('rows wider than the CSV reader\'s 2 MB buffers land whole, on every source', async () => {
+    const text = `${NASTY}${'x'.repeat(3_000_000)}`;
+    const blob = Buffer.alloc(2_500_000, 0xab);
+    await withPostgres(async (db) => {
+      await db.query('DROP TABLE IF EXISTS wide_rows');
+      await db.query('CREATE TABLE wide_rows (id int PRIMARY KEY, t text, b bytea, j json)');
+      await db.query("INSERT INTO wide_rows VALUES (1, $1, $2, '{}'), (2, 'small', NULL, NULL)", [text, blob]);
+    });
+    await withMysql(async (db) => {
+      await db.query('DROP TABLE IF EXISTS wide_rows');
+      await db.query('CREATE TABLE wide_rows (id INT PRIMARY KEY, t LONGTEXT, b LONGBLOB) CHARSET utf8mb4');
+      await db.query("INSERT INTO wide_rows VALUES (1, ?, ?), (2, 'small', NULL)", [text, blob]);
+    });
+    await withCassandra(async (db) => {
+      await db.execute('DROP TABLE IF EXISTS wide_rows');
+      await db.execute('CREATE TABLE wide_rows (id int PRIMARY KEY, t text, b blob)');
+      await db.execute('INSERT INTO wide_rows (id, t, b) VALUES (?, ?, ?)', [1, text, blob], { prepare: true });
+      await db.execute("INSERT INTO wide_rows (id, t) VALUES (2, 'small')");
+    });
+    try {
+      const record = await runIngestion(env.config, { ...ingestDefaults, tables: ['wide_rows'] });
+      assert.equal(record.status, 'succeeded', JSON.stringify(record.tables));
+      for (const source of ['postgresql', 'mysql', 'cassandra']) {
+        const table = (await catalogTables(env.config)).find((t) => t.name === `${source}_wide_rows`)!;
+        const at = (name: string) => table.columns.findIndex((c) => c.name === name);
+        const rows = (await readLakeRows(env.config, table)).sort((a, b) => Number(a[at('id')]) - Number(b[at('id')]));
+        assert.equal(rows.length, 2, source);
+        // Not assert.equal: its diff of two multi-MB strings would take minutes.
+        const [t, b] = [rows[0]![at('t')], rows[0]![at('b')]];
+        assert.ok(t === text, `${source}: the wide text is whole (${t?.length} of ${text.length} characters)`);
+        assert.ok(b === blob.toString('hex'), `${source}: the wide binary is whole (${b?.length} of ${2 * blob.length} hex digits)`);
+      }
+    } finally {
+      await withPostgres((db) => db.query('DROP TABLE IF EXISTS wide_rows'));
+      await withMysql((db) => db.query('DROP TABLE IF EXISTS wide_rows'));
+      await withCassandra((db) => db.execute('DROP TABLE IF EXISTS wide_rows'));
+    }
+  });
+
+  test('awkward names and values: a column named snapshot, NUMERIC NaN, MariaDB FLOAT and BIT, names differing only in case', async () => {
+    await withPostgres(async (db) => {
+      await db.query('DROP TABLE IF EXISTS "Snap Col", "Dup", dup');
+      await db.query('CREATE TABLE "Snap Col" (id int PRIMARY KEY, "snapshot" text, n numeric)');
+      await db.query(`INSERT INTO "Snap Col" VALUES (1, 'mine', 1.5), (2, NULL, 'NaN')`);
+      await db.query('CREATE TABLE "Dup" (a int); CREATE TABLE dup (b int)');
+    });
+    await withMysql(async (db) => {
+      await db.query('DROP TABLE IF EXISTS snap_col, `Dup`, dup');
+      await db.query('CREATE TABLE snap_col (id INT PRIMARY KEY, `snapshot` TEXT, d DECIMAL(50,2), f FLOAT, b9 BIT(9), b64 BIT(64))');
+      await db.query("INSERT INTO snap_col VALUES (1, 'mine', 1.25, 1.2345679, b'1', 1), (2, NULL, NULL, 16777217, b'100000000', 18446744073709551615)");
+      await db.query('CREATE TABLE `Dup` (a INT)');
+      await db.query('CREATE TABLE dup (b INT)');
+    });
+    const awkward = await testConfig('local', 'local', 'types-awkward');
+    try {
+      const record = await runIngestion(awkward.config, { ...ingestDefaults, only: ['mysql', 'postgresql'], tables: ['Snap Col', 'snap_col', 'Dup', 'dup'], formats: ['parquet', 'csv'] });
+      const clashes = record.tables.filter((t) => t.status === 'failed');
+      assert.deepEqual(clashes.map((t) => `${t.source}.${t.table}`).sort(), ['mysql.Dup', 'mysql.dup', 'postgresql.Dup', 'postgresql.dup']);
+      for (const t of clashes) assert.match(t.error ?? '', new RegExp(`would both be catalogued as ${t.source}_dup .*rename one`));
+      const tables = await catalogTables(awkward.config);
+      assert.ok(!tables.some((t) => t.name.endsWith('_dup')), 'neither twin is catalogued');
+      const lake = await openLake(awkward.config);
+      const check = async (name: string, header: string, expected: (string | null)[][]) => {
+        const table = tables.find((t) => t.name === name)!;
+        assert.equal(table.columns.map((c) => c.name).join(','), header, `${name}: no column added`);
+        const rows = (await readLakeRows(awkward.config, table)).sort((a, b) => Number(a[0]) - Number(b[0]));
+        assert.deepEqual(rows, expected, name);
+        for (const file of table.snapshot.files.filter((f) => f.format === 'csv')) {
+          const csv = (await lake.get(file.key))!.toString('utf8');
+          assert.equal(csv.split('\n')[0], header, `${name}: the CSV header`);
+          assert.match(csv, /\n1,mine,/, `${name}: the source's own snapshot column`);
+        }
+        return table;
+      };
+      const pg = await check('postgresql_snap col', 'id,snapshot,n', [['1', 'mine', '1.5'], ['2', null, 'NaN']]);
+      assert.equal(pg.columns[2]!.type, 'string', 'a NUMERIC holding NaN stays exact, as text');
+      const my = await check('mysql_snap_col', 'id,snapshot,d,f,b9,b64', [['1', 'mine', '1.25', '1.2345678806304932', '0001', '0000000000000001'], ['2', null, null, '16777216', '0100', 'ffffffffffffffff']]);
+      assert.equal(my.columns[2]!.type, 'decimal(38,2)');
+    } finally {
+      awkward.cleanup();
+      await withPostgres((db) => db.query('DROP TABLE IF EXISTS "Snap Col", "Dup", dup'));
+      await withMysql((db) => db.query('DROP TABLE IF EXISTS snap_col, `Dup`, dup'));
     }
   });
 

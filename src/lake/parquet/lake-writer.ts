@@ -48,8 +48,16 @@ export type CsvInput = Readable | ((path: string) => Promise<void>);
 export const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 61440, ROW_GROUP_SIZE_BYTES '6MB'";
 const SPLIT_OPTIONS = "ROW_GROUPS_PER_FILE 8, FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE true";
 
+/** The widest row (as CSV text: a binary counts twice, as hex) a table read with `wideRows` may hold. */
+export const WIDE_ROW_BYTES = 32 * 1024 * 1024;
+
+/** DuckDB's complaint about a row longer than its CSV buffer allows. */
+export const isLineTooLong = (error: unknown) => /Maximum line size of \d+ bytes exceeded|does not support a full read/.test((error as Error)?.message ?? '');
+
 export class LakeWriter {
   private pipes = 0;
+  /** Wide-row reads, one at a time: two buffers of 2 × WIDE_ROW_BYTES at once left DuckDB waiting for memory. */
+  private wide: Promise<unknown> = Promise.resolve();
 
   private constructor(readonly instance: DuckDBInstance, private readonly tempDirectory: string) {}
 
@@ -78,14 +86,27 @@ export class LakeWriter {
     return Number(result.getRows()[0]?.[0] ?? 0);
   }
 
-  /** Streams CSV text (no header; '' quoted as "") into Parquet files in `folder` with the columns' exact types. */
-  async csvToParquet(connection: DuckDBConnection, csv: CsvInput, columns: readonly ColumnSchema[], folder: string, dialect: CsvDialect = RFC4180): Promise<number> {
+  /**
+   * Streams CSV text (no header; '' quoted as "") into Parquet files in `folder` with the columns' exact types. Lines
+   * (rows) are read in 2 MB buffers, so rows up to 2 MB; `wideRows` allows rows up to WIDE_ROW_BYTES (at the cost
+   * of buffers that size) for a table that failed with LineTooLong.
+   */
+  async csvToParquet(connection: DuckDBConnection, csv: CsvInput, columns: readonly ColumnSchema[], folder: string, dialect: CsvDialect = RFC4180, wideRows = false): Promise<number> {
+    if (wideRows) {
+      const turn = this.wide.then(() => this.readCsv(connection, csv, columns, folder, dialect, true));
+      this.wide = turn.catch(() => undefined);
+      return turn;
+    }
+    return this.readCsv(connection, csv, columns, folder, dialect, false);
+  }
+
+  private async readCsv(connection: DuckDBConnection, csv: CsvInput, columns: readonly ColumnSchema[], folder: string, dialect: CsvDialect, wideRows: boolean): Promise<number> {
     const pipe = join(this.tempDirectory, `pipe-${process.pid}-${this.pipes++}.csv`);
     execFileSync('mkfifo', [pipe]);
     try {
       const types = columns.map((c) => `${quoteString(c.name)}: ${quoteString(csvStagingType(c, dialect))}`).join(', ');
       const select = columns.map((c) => fromCsvExpression(c, dialect)).join(', ');
-      const query = `SELECT ${select} FROM read_csv(${quoteString(pipe)}, columns = {${types}}, header = false, delim = ${quoteString(dialect.delimiter)}, quote = '"', escape = '"', nullstr = ${quoteString(dialect.nullText)}, auto_detect = false, allow_quoted_nulls = false, strict_mode = true, new_line = '\\n', buffer_size = 2097152)`;
+      const query = `SELECT ${select} FROM read_csv(${quoteString(pipe)}, columns = {${types}}, header = false, delim = ${quoteString(dialect.delimiter)}, quote = '"', escape = '"', nullstr = ${quoteString(dialect.nullText)}, auto_detect = false, allow_quoted_nulls = false, strict_mode = true, new_line = '\\n', ${wideRows ? `max_line_size = ${WIDE_ROW_BYTES}, buffer_size = ${2 * WIDE_ROW_BYTES}` : 'buffer_size = 2097152'})`;
       const copy = this.queryToParquet(connection, query, folder);
       const feed = typeof csv === 'function' ? csv(pipe) : pipeline(csv, createWriteStream(pipe));
       try {

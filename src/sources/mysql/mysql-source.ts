@@ -18,9 +18,16 @@ const ident = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 
 const GEOMETRY = /^(geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection|geomcollection)\b/i;
 
-/** SELECT expressions giving each column's exact text: binaries as hex, spatial values as WKT (not their binary form). */
+/**
+ * SELECT expressions giving each column's exact text: binaries as hex (a BIT(n) as all its ceil(n/8) bytes: HEX
+ * drops leading zeros), a FLOAT widened to DOUBLE (the server prints a FLOAT with 6 digits, a DOUBLE with all it
+ * needs), spatial values as WKT (not their binary form).
+ */
 function readExpression(column: ColumnSchema): string {
+  const bits = /^bit\((\d+)\)/i.exec(column.nativeType);
+  if (bits) return `LPAD(HEX(${ident(column.name)}), ${2 * Math.ceil(Number(bits[1]) / 8)}, '0')`;
   if (column.type.kind === 'binary') return `HEX(${ident(column.name)})`;
+  if (column.type.kind === 'float32') return `(${ident(column.name)} + 0e0)`;
   if (GEOMETRY.test(column.nativeType)) return `ST_AsText(${ident(column.name)})`;
   return ident(column.name);
 }
@@ -50,7 +57,7 @@ export function createMysqlSource(config: MysqlConfig, options: { rowPackets: bo
       try {
         const [columns] = await db.query(`
           SELECT c.TABLE_NAME t, c.COLUMN_NAME c, c.DATA_TYPE dt, c.COLUMN_TYPE ct, c.NUMERIC_PRECISION p, c.NUMERIC_SCALE s, c.IS_NULLABLE n, c.COLUMN_KEY k
-          FROM information_schema.COLUMNS c JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+          FROM information_schema.COLUMNS c JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND BINARY t.TABLE_NAME = BINARY c.TABLE_NAME
           WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE' ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION`) as unknown as [Record<string, string | number | null>[]];
         const tables = new Map<string, { columns: ColumnSchema[]; primaryKey: string[] }>();
         for (const r of columns) {

@@ -29,10 +29,23 @@ export function postgresLogicalType(c: PostgresColumnInfo): LogicalType {
   }
 }
 
+/**
+ * PostgreSQL writes a date before year 1 as `0044-03-15 BC`, which DuckDB would read as AD 44: such values are
+ * written with the astronomical year instead (`-0043-03-15`, year 0 = 1 BC), which DuckDB reads exactly.
+ */
+function beforeChrist(id: string, format: string): string {
+  return `CASE WHEN ${id} < '0001-01-01' AND isfinite(${id}) THEN '-' || lpad((-1 - extract(year FROM ${id})::int)::text, 4, '0') || to_char(${id}, '${format}') ELSE ${id}::text END`;
+}
+
 /** The SELECT expression that yields the column's exact text for COPY (FORMAT csv). */
 export function postgresCsvExpression(name: string, type: LogicalType, udtName: string): string {
   const id = `"${name.replace(/"/g, '""')}"`;
   if (type.kind === 'binary') return `encode(${id}, 'hex')`;
+  if (type.kind === 'date') return beforeChrist(id, '-MM-DD');
+  if (type.kind === 'timestamp') return beforeChrist(id, '-MM-DD HH24:MI:SS.US');
+  if (type.kind === 'timestamptz') return beforeChrist(id, '-MM-DD HH24:MI:SS.USOF');
+  // char(n) as text drops its padding, as DuckDB's scanner reads it: the same value on both paths.
+  if (udtName === 'bpchar') return `${id}::text`;
   if (type.kind === 'string' && !['text', 'varchar', 'bpchar', 'name'].includes(udtName)) return `${id}::text`;
   return id;
 }
