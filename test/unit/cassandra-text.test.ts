@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import cassandra from 'cassandra-driver';
-import { cassandraCsvEncoder, decimalText } from '../../src/sources/cassandra/cassandra-types.ts';
+import { cassandraCsvEncoder, cassandraEncoder, decimalText } from '../../src/sources/cassandra/cassandra-types.ts';
 import { decimalShape } from '../../src/sources/decimal-sizing.ts';
 
-const { BigDecimal, Integer } = cassandra.types;
+const { BigDecimal, Integer, Duration, Long, Tuple } = cassandra.types;
 
 /** The exact decimal text computed with BigInt only. */
 function reference(unscaled: bigint, scale: number): string {
@@ -46,4 +46,31 @@ test('decimal shape: scale and integer digits without sign or leading zeros', ()
   assert.deepEqual(decimalShape('-0012.340'), { scale: 3, digits: 2 });
   assert.deepEqual(decimalShape('0.5'), { scale: 1, digits: 0 });
   assert.deepEqual(decimalShape('1000'), { scale: 0, digits: 4 });
+});
+
+test('durations in CQL notation, not the driver\'s rounded text', () => {
+  const text = cassandraEncoder('duration');
+  assert.equal(text(new Duration(18, 0, Long.fromNumber(0))), '1y6mo');
+  assert.equal(text(new Duration(30, 3, Long.fromNumber(45_296_000_000_001))), '2y6mo3d12h34m56s1ns');
+  assert.equal(text(new Duration(-18, 0, Long.fromNumber(-3000))), '-1y6mo3us');
+  assert.equal(text(new Duration(0, 0, Long.fromNumber(0))), '0s');
+  assert.equal(text(null), null);
+});
+
+test('floats keep -0, NaN and ±Infinity, at the top level and inside collections', () => {
+  assert.equal(cassandraEncoder('double')(-0), '-0');
+  assert.equal(cassandraEncoder('float')(Number.NaN), 'NaN');
+  assert.equal(cassandraEncoder('list<double>')([-0, 0, Number.NaN, Infinity, -Infinity, 1.5]), '["-0",0,"NaN","Infinity","-Infinity",1.5]');
+});
+
+test('collections, tuples and UDTs as exact JSON: no entry lost, no value changed', () => {
+  const json = cassandraEncoder('map<blob, int>');
+  assert.equal(json(new Map([[Buffer.from([0xff]), 1], [Buffer.from([0xfe]), 2], [Buffer.from('a'), 3]])), '{"61":3,"ff":1,"fe":2}');
+  assert.equal(cassandraEncoder('map<double, int>')(new Map([[1.5, 1], [0.5, 2], [Number.NaN, 3]])), '{"1.5":1,"0.5":2,"NaN":3}');
+  assert.equal(cassandraEncoder('map<timestamp, int>')(new Map([[new Date(0), 1], [new Date(1), 2]])), '{"1970-01-01T00:00:00.000Z":1,"1970-01-01T00:00:00.001Z":2}');
+  assert.equal(cassandraEncoder('list<decimal>')([new BigDecimal(Integer.fromNumber(1), -3), BigDecimal.fromString('-0.50')]), '["1000","-0.50"]');
+  assert.equal(cassandraEncoder('list<blob>')([Buffer.from([0, 1])]), '["0001"]');
+  assert.equal(cassandraEncoder('tuple<int, text, double>')(new Tuple(1, null, Number.NaN)), '[1,null,"NaN"]');
+  assert.equal(cassandraEncoder('tuple<int, text>')(new Tuple(2, 'a,b')), '[2,"a,b"]');
+  assert.equal(cassandraEncoder('frozen<address>')({ street: 'x', zip: null, n: Long.fromString('9007199254740993') }), '{"street":"x","zip":null,"n":"9007199254740993"}');
 });

@@ -45,11 +45,61 @@ export function digitsWithScale(digits: string, scale: number): string {
   return `${negative ? '-' : ''}${padded.slice(0, point)}.${padded.slice(point)}`;
 }
 
-function jsonReplacer(_key: string, value: unknown): unknown {
-  if (value instanceof Map) return Object.fromEntries(value);
-  if (value instanceof Set) return [...value];
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && value.constructor !== Object && 'toString' in value) return String(value);
-  return value;
+/** A float or double as text: -0 keeps its sign (String(-0) is "0"); NaN and ±Infinity as DuckDB reads them. */
+export function numberText(value: number): string {
+  return Object.is(value, -0) ? '-0' : String(value);
+}
+
+interface DriverDuration { months: number; days: number; nanoseconds: DriverInteger }
+
+const NANOS: readonly [bigint, string][] = [[3_600_000_000_000n, 'h'], [60_000_000_000n, 'm'], [1_000_000_000n, 's'], [1_000_000n, 'ms'], [1_000n, 'us'], [1n, 'ns']];
+
+/** A duration in CQL's own notation (1y6mo3d12h30m…; 0s for none). The driver's toString rounds 18mo to 2y6mo. */
+export function durationText(value: DriverDuration): string {
+  const nanos = BigInt(value.nanoseconds.toString());
+  const negative = value.months < 0 || value.days < 0 || nanos < 0n;
+  const months = Math.abs(value.months);
+  let rest = nanos < 0n ? -nanos : nanos;
+  let text = negative ? '-' : '';
+  if (months >= 12) text += `${Math.floor(months / 12)}y`;
+  if (months % 12 !== 0) text += `${months % 12}mo`;
+  if (value.days !== 0) text += `${Math.abs(value.days)}d`;
+  for (const [size, unit] of NANOS) {
+    if (rest >= size) { text += `${rest / size}${unit}`; rest %= size; }
+  }
+  return text === '' || text === '-' ? '0s' : text;
+}
+
+/**
+ * A value inside a collection, tuple or UDT as JSON, exactly: decimals, varints and bigints as their digits (strings),
+ * floats with -0, NaN and ±Infinity (strings where JSON has no number), blobs as hex, timestamps as ISO text, a
+ * tuple as an array, a map as an object keyed by its keys' text (so blob, double and timestamp keys stay distinct).
+ */
+function toJson(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? value : numberText(value);
+  if (typeof value !== 'object') return value;
+  if (Buffer.isBuffer(value)) return value.toString('hex');
+  if (Array.isArray(value)) return value.map(toJson);
+  if (value instanceof Set) return [...value].map(toJson);
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [keyText(k), toJson(v)]));
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if ('_intVal' in value && '_scale' in value) return decimalText(value as DriverDecimal);
+  if ('months' in value && 'days' in value && 'nanoseconds' in value) return durationText(value as DriverDuration);
+  if ('elements' in value && Array.isArray((value as { elements: unknown }).elements)) return (value as { elements: unknown[] }).elements.map(toJson);
+  if (value.constructor === Object) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
+  return String(value);
+}
+
+/** A collection, tuple or UDT value (written as JSON). */
+function structured(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  return v instanceof Map || v instanceof Set || Array.isArray(v) || v.constructor === Object || ('elements' in v && Array.isArray(v.elements));
+}
+
+function keyText(key: unknown): string {
+  const json = toJson(key);
+  return typeof json === 'string' ? json : JSON.stringify(json);
 }
 
 type Encoder = (value: unknown) => string | null;
@@ -75,7 +125,9 @@ export function cassandraEncoder(cql: string): Encoder {
     case 'blob': return nullable((v: Buffer) => v.toString('hex'));
     case 'boolean': return nullable((v: boolean) => (v ? 'true' : 'false'));
     case 'text': case 'varchar': case 'ascii': return nullable((v: string) => v);
-    default: return nullable((v: object) => (v instanceof Map || v instanceof Set || Array.isArray(v) || v.constructor === Object ? JSON.stringify(v, jsonReplacer) : String(v)));
+    case 'float': case 'double': return nullable((v: number) => numberText(v));
+    case 'duration': return nullable((v: DriverDuration) => durationText(v));
+    default: return nullable((v: unknown) => (structured(v) ? JSON.stringify(toJson(v)) : String(v)));
   }
 }
 

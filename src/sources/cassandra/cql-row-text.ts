@@ -4,7 +4,7 @@
  * Common types are encoded from their bytes here; the rest (date, time, inet, duration, collections, tuples, UDTs)
  * go through the driver's own decoder and cassandraCsvEncoder, so both paths give the same text.
  */
-import { cassandraCsvEncoder, digitsWithScale } from './cassandra-types.ts';
+import { cassandraCsvEncoder, digitsWithScale, numberText } from './cassandra-types.ts';
 
 export const CellKind = {
   Text: 0, Int32: 1, Int64: 2, Int16: 3, Int8: 4, Boolean: 5, Uuid: 6, Double: 7, Float: 8, Decimal: 9, Varint: 10, Blob: 11, Decoded: 12,
@@ -122,8 +122,8 @@ export class CqlRowEncoder {
       }
       case CellKind.Boolean: return this.copy(src[p] !== 0 ? TRUE : FALSE, 0, src[p] !== 0 ? 4 : 5);
       case CellKind.Uuid: return this.uuid(src, p);
-      case CellKind.Double: return this.ascii(String(src.readDoubleBE(p)));
-      case CellKind.Float: return this.ascii(String(src.readFloatBE(p)));
+      case CellKind.Double: return this.ascii(numberText(src.readDoubleBE(p)));
+      case CellKind.Float: return this.ascii(numberText(src.readFloatBE(p)));
       case CellKind.Blob: return this.ascii(p === stop ? '""' : src.toString('hex', p, stop));
       case CellKind.Decimal: case CellKind.Varint: {
         const scale = column.kind === CellKind.Decimal ? src.readInt32BE(p) : 0;
