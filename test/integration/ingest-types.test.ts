@@ -280,6 +280,33 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
     }
   });
 
+  test('PostgreSQL partitioned and inherited tables: every row lands once', async () => {
+    await withPostgres(async (db) => {
+      await db.query('DROP TABLE IF EXISTS parted, kids, kin');
+      await db.query('CREATE TABLE parted (id int, region text) PARTITION BY LIST (region)');
+      await db.query("CREATE TABLE parted_north PARTITION OF parted FOR VALUES IN ('north')");
+      await db.query('CREATE TABLE parted_rest PARTITION OF parted DEFAULT');
+      await db.query("INSERT INTO parted VALUES (1, 'north'), (2, 'north'), (3, 'south')");
+      await db.query('CREATE TABLE kin (id int, name text)');
+      await db.query('CREATE TABLE kids (age int) INHERITS (kin)');
+      await db.query("INSERT INTO kin VALUES (1, 'parent row'); INSERT INTO kids VALUES (2, 'child row', 7)");
+    });
+    const family = await testConfig('local', 'local', 'types-family');
+    try {
+      const record = await runIngestion(family.config, { ...ingestDefaults, only: ['postgresql'], tables: ['parted', 'parted_north', 'parted_rest', 'kin', 'kids'] });
+      assert.equal(record.status, 'succeeded', JSON.stringify(record.tables));
+      assert.deepEqual(record.tables.map((t) => `${t.table}:${t.rows}`).sort(), ['kids:1', 'kin:1', 'parted:3'], 'partitions are read through their table; a parent without its children');
+      const tables = await catalogTables(family.config);
+      const rows = async (name: string) => sortRows(await readLakeRows(family.config, tables.find((t) => t.name === name)!));
+      assert.deepEqual(await rows('postgresql_parted'), sortRows([['1', 'north'], ['2', 'north'], ['3', 'south']]));
+      assert.deepEqual(await rows('postgresql_kin'), sortRows([['1', 'parent row']]));
+      assert.deepEqual(await rows('postgresql_kids'), sortRows([['2', 'child row', '7']]));
+    } finally {
+      family.cleanup();
+      await withPostgres((db) => db.query('DROP TABLE IF EXISTS parted, kids, kin'));
+    }
+  });
+
   test('Cassandra collections arrive as JSON text', async () => {
     const table = (await catalogTables(env.config)).find((t) => t.name === 'cassandra_type_torture')!;
     const rows = await readLakeRows(env.config, table);

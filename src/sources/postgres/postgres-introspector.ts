@@ -7,6 +7,11 @@ export interface PostgresTable extends TableSchema {
   readonly schema: string;
   /** udt_name per column, for the read expressions. */
   readonly udtNames: Readonly<Record<string, string>>;
+  /**
+   * A partitioned table (its rows are its partitions', which are not ingested on their own) or a parent by
+   * inheritance (read with ONLY: its children are tables of their own): either way every row lands once.
+   */
+  readonly family: 'partitioned' | 'parent' | null;
 }
 
 export async function discoverPostgres(client: pg.Client): Promise<PostgresTable[]> {
@@ -24,6 +29,13 @@ export async function discoverPostgres(client: pg.Client): Promise<PostgresTable
     JOIN information_schema.key_column_usage k ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema AND k.table_name = tc.table_name
     WHERE tc.table_schema = current_schema() AND tc.constraint_type = 'PRIMARY KEY'
     ORDER BY k.table_name, k.ordinal_position`);
+  // Partitions are read through their partitioned table; parents by inheritance without their children's rows.
+  const families = await client.query(`
+    SELECT c.relname, c.relkind = 'p' AS partitioned, c.relispartition AS partition,
+           c.relkind = 'r' AND EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhparent = c.oid) AS parent
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')`);
+  const family = new Map<string, PostgresTable['family'] | 'partition'>(families.rows.map((r) => [r.relname, r.partition ? 'partition' : r.partitioned ? 'partitioned' : r.parent ? 'parent' : null]));
   interface Entry { schema: string; columns: ColumnSchema[]; udtNames: Record<string, string>; primaryKey: string[] }
   const tables = new Map<string, Entry>();
   for (const r of columns.rows) {
@@ -39,5 +51,6 @@ export async function discoverPostgres(client: pg.Client): Promise<PostgresTable
     tables.set(r.table_name, entry);
   }
   for (const r of keys.rows) tables.get(r.table_name)?.primaryKey.push(r.column_name);
-  return [...tables].map(([name, t]) => ({ source: 'postgresql', name, schema: t.schema, columns: t.columns, primaryKey: t.primaryKey, udtNames: t.udtNames }));
+  return [...tables].filter(([name]) => family.get(name) !== 'partition')
+    .map(([name, t]) => ({ source: 'postgresql', name, schema: t.schema, columns: t.columns, primaryKey: t.primaryKey, udtNames: t.udtNames, family: (family.get(name) ?? null) as PostgresTable['family'] }));
 }

@@ -15,7 +15,8 @@ import { postgresCsvExpression } from './postgres-types.ts';
 const SCANNER_SAFE = new Set(['bool', 'int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'date', 'timestamp', 'timestamptz', 'time', 'uuid', 'bytea', 'text', 'varchar', 'bpchar', 'name']);
 
 export function scannerCanRead(table: PostgresTable, columns: readonly ColumnSchema[]): boolean {
-  return columns.every((c) => SCANNER_SAFE.has(table.udtNames[c.name] ?? '') && c.type.kind !== 'decimal_any');
+  // The scanner splits a table by its own pages: neither a partitioned table (no pages) nor ONLY a parent.
+  return table.family === null && columns.every((c) => SCANNER_SAFE.has(table.udtNames[c.name] ?? '') && c.type.kind !== 'decimal_any');
 }
 
 export async function readWithScanner(sink: PartSink, alias: string, table: PostgresTable, columns: readonly ColumnSchema[]): Promise<{ rows: number; count: number }> {
@@ -41,13 +42,14 @@ export async function readWithScanner(sink: PartSink, alias: string, table: Post
 const ROWS_PER_PART = 1_000_000;
 
 export async function readWithCopy(client: pg.Client, sink: PartSink, table: PostgresTable, columns: readonly ColumnSchema[]): Promise<{ rows: number; count: number }> {
-  const from = `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+  const from = `${table.family === 'parent' ? 'ONLY ' : ''}${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
   const select = columns.map((c) => postgresCsvExpression(c.name, c.type, table.udtNames[c.name] ?? '')).join(', ');
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     await client.query("SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL bytea_output = 'hex'");
     const count = Number((await client.query(`SELECT count(*) AS n FROM ${from}`)).rows[0].n);
-    const pages = Number((await client.query(`SELECT GREATEST(pg_relation_size($1::regclass) / current_setting('block_size')::int, 1) AS pages`, [from])).rows[0].pages);
+    const relation = `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+    const pages = Number((await client.query(`SELECT GREATEST(pg_relation_size($1::regclass) / current_setting('block_size')::int, 1) AS pages`, [relation])).rows[0].pages);
     const perPage = Math.max(count / pages, 1);
     const pagesPerPart = Math.max(1, Math.ceil(ROWS_PER_PART / perPage));
     let rows = 0;

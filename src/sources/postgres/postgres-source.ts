@@ -45,7 +45,7 @@ export function createPostgresSource(config: PostgresConfig, options: { scanner:
     async extract(table, columns, sink) {
       const pgTable = table as PostgresTable;
       try {
-        let why = options.scanner ? 'column types the scanner cannot read exactly' : 'scanner disabled';
+        let why = !options.scanner ? 'scanner disabled' : pgTable.family === 'partitioned' ? 'a partitioned table' : pgTable.family === 'parent' ? 'a parent by inheritance, read ONLY' : 'column types the scanner cannot read exactly';
         if (options.scanner && scannerCanRead(pgTable, columns)) {
           const scanner = await loadScanner(sink.duckdb, 'postgres', sink.cache);
           if (scanner.ok) {
