@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Catalog, SnapshotFile } from '../catalog/catalog.ts';
+import { PrimacError } from '../core/errors.ts';
 import { catalogName, typeLabel, type ColumnSchema, type TableSchema } from '../core/table-model.ts';
 import type { LakeStorage } from '../lake/lake-storage.ts';
 import { newSnapshotId, snapshotPrefix, type FileFormat } from '../lake/layout.ts';
@@ -93,11 +94,24 @@ async function attempt(ctx: IngestContext, source: Source, table: TableSchema, c
   }
 }
 
+/** Parquet readers (DuckDB, Athena, Trino) match column names without case: "A" and a cannot share a table. */
+function checkColumnNames(table: TableSchema, columns: readonly ColumnSchema[]): void {
+  const seen = new Map<string, string>();
+  for (const c of columns) {
+    const twin = seen.get(c.name.toLowerCase());
+    if (twin !== undefined) {
+      throw new PrimacError('INGEST_FAILED', `${table.source}.${table.name}: the columns ${JSON.stringify(twin)} and ${JSON.stringify(c.name)} differ only in case, which the lake's readers cannot tell apart; rename one of them, or leave one out with SENSITIVE_COLUMNS`);
+    }
+    seen.set(c.name.toLowerCase(), c.name);
+  }
+}
+
 export async function ingestTable(ctx: IngestContext, source: Source, table: TableSchema): Promise<TableOutcome> {
   const started = performance.now();
   const columns = exportedColumns(table, ctx.sensitive);
   ctx.onEvent({ event: 'table_started', source: source.name, table: table.name, columns: columns.length });
   try {
+    checkColumnNames(table, columns);
     // A row wider than the CSV reader's 2 MB buffers (an error, or a row missing): the table is read again at once
     // with buffers for wide rows.
     const once = (wideRows: boolean): ReturnType<typeof attempt> => attempt(ctx, source, table, columns, wideRows).catch((error: unknown) => {

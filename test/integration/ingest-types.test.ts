@@ -236,10 +236,10 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
 
   test('awkward names and values: a column named snapshot, NUMERIC NaN, MariaDB FLOAT and BIT, names differing only in case', async () => {
     await withPostgres(async (db) => {
-      await db.query('DROP TABLE IF EXISTS "Snap Col", "Dup", dup');
+      await db.query('DROP TABLE IF EXISTS "Snap Col", "Dup", dup, cased');
       await db.query('CREATE TABLE "Snap Col" (id int PRIMARY KEY, "snapshot" text, n numeric)');
       await db.query(`INSERT INTO "Snap Col" VALUES (1, 'mine', 1.5), (2, NULL, 'NaN')`);
-      await db.query('CREATE TABLE "Dup" (a int); CREATE TABLE dup (b int)');
+      await db.query('CREATE TABLE "Dup" (a int); CREATE TABLE dup (b int); CREATE TABLE cased (id int, "A" int, a int)');
     });
     await withMysql(async (db) => {
       await db.query('DROP TABLE IF EXISTS snap_col, `Dup`, dup');
@@ -250,10 +250,11 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
     });
     const awkward = await testConfig('local', 'local', 'types-awkward');
     try {
-      const record = await runIngestion(awkward.config, { ...ingestDefaults, only: ['mysql', 'postgresql'], tables: ['Snap Col', 'snap_col', 'Dup', 'dup'], formats: ['parquet', 'csv'] });
-      const clashes = record.tables.filter((t) => t.status === 'failed');
-      assert.deepEqual(clashes.map((t) => `${t.source}.${t.table}`).sort(), ['mysql.Dup', 'mysql.dup', 'postgresql.Dup', 'postgresql.dup']);
-      for (const t of clashes) assert.match(t.error ?? '', new RegExp(`would both be catalogued as ${t.source}_dup .*rename one`));
+      const record = await runIngestion(awkward.config, { ...ingestDefaults, only: ['mysql', 'postgresql'], tables: ['Snap Col', 'snap_col', 'Dup', 'dup', 'cased'], formats: ['parquet', 'csv'] });
+      const failed = record.tables.filter((t) => t.status === 'failed');
+      assert.deepEqual(failed.map((t) => `${t.source}.${t.table}`).sort(), ['mysql.Dup', 'mysql.dup', 'postgresql.Dup', 'postgresql.cased', 'postgresql.dup']);
+      for (const t of failed.filter((f) => f.table !== 'cased')) assert.match(t.error ?? '', new RegExp(`would both be catalogued as ${t.source}_dup .*rename one`));
+      assert.match(failed.find((t) => t.table === 'cased')!.error ?? '', /the columns "A" and "a" differ only in case.*rename one/);
       const tables = await catalogTables(awkward.config);
       assert.ok(!tables.some((t) => t.name.endsWith('_dup')), 'neither twin is catalogued');
       const lake = await openLake(awkward.config);
@@ -275,7 +276,7 @@ describe('ingest: type torture', { skip: skip ?? false }, () => {
       assert.equal(my.columns[2]!.type, 'decimal(38,2)');
     } finally {
       awkward.cleanup();
-      await withPostgres((db) => db.query('DROP TABLE IF EXISTS "Snap Col", "Dup", dup'));
+      await withPostgres((db) => db.query('DROP TABLE IF EXISTS "Snap Col", "Dup", dup, cased'));
       await withMysql((db) => db.query('DROP TABLE IF EXISTS snap_col, `Dup`, dup'));
     }
   });
