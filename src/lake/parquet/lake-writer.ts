@@ -122,7 +122,7 @@ export class LakeWriter {
         }
         // A broken pipe only says that DuckDB stopped reading: its own error says why.
         const copyError = await copy.then(() => null, (e: unknown) => e);
-        throw isBrokenPipe(error) && copyError ? copyError : error;
+        throw withoutRowData(isBrokenPipe(error) && copyError ? copyError : error);
       }
     } finally {
       rmSync(pipe, { force: true });
@@ -133,6 +133,16 @@ export class LakeWriter {
     this.instance.closeSync();
     rmSync(join(this.tempDirectory, 'duckdb-spill'), { recursive: true, force: true });
   }
+}
+
+/**
+ * DuckDB's CSV errors quote the offending row ("Original Line: …"): row data (personal data, often) must not reach
+ * the logs or the run record. The line number and the column at fault stay.
+ */
+function withoutRowData(error: unknown): unknown {
+  if (!(error instanceof Error) || !/^Original Line:/m.test(error.message)) return error;
+  error.message = error.message.replace(/^Original Line:.*$/gm, 'Original Line: (not shown: it holds row data)');
+  return error;
 }
 
 /**
