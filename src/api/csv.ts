@@ -1,15 +1,24 @@
 /** ?format=csv: one tabular section of a route's answer (an array of flat objects) as RFC 4180 text. */
+import type { TSchema } from 'typebox';
 import { ApiError } from './errors.ts';
 
-/** Dotted paths of the sections that are arrays of flat objects, e.g. users_by_state, client_demographics.by_age_band. */
-export function tabularSections(value: unknown, prefix = ''): string[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  const out: string[] = [];
-  for (const [key, child] of Object.entries(value)) {
-    if (key === 'meta') continue;
+/** A tabular section of a route's response: its dotted path and its columns, in the documented order. */
+export interface CsvSection { readonly path: string; readonly columns: readonly string[] }
+
+interface JsonSchema { type?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema }
+
+/**
+ * The sections of a response schema that are arrays of objects (users_by_state, client_demographics.by_age_band, …),
+ * outside `meta`; arrays inside an array's rows are cells, not sections.
+ */
+export function csvSections(schema: TSchema, prefix = ''): CsvSection[] {
+  const properties = (schema as JsonSchema).properties ?? {};
+  const out: CsvSection[] = [];
+  for (const [key, child] of Object.entries(properties)) {
+    if (!prefix && key === 'meta') continue;
     const path = prefix ? `${prefix}.${key}` : key;
-    if (Array.isArray(child)) out.push(path);
-    else out.push(...tabularSections(child, path));
+    if (child.type === 'array' && child.items?.type === 'object') out.push({ path, columns: Object.keys(child.items.properties ?? {}) });
+    else if (child.type === 'object') out.push(...csvSections(child as TSchema, path));
   }
   return out;
 }
@@ -20,12 +29,16 @@ const cell = (v: unknown): string => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-export function sectionCsv(result: Record<string, unknown>, section: string | undefined): string {
-  const sections = tabularSections(result);
-  if (!section || !sections.includes(section)) {
-    throw new ApiError('INVALID_PARAMETER', `format=csv needs section= one of ${sections.join(', ')}${section ? `; got ${JSON.stringify(section)}` : ''}.`, { parameter: 'section', value: section ?? null, allowed: sections.join(', ') });
+/** The section's rows under a header of its documented columns (so an empty section still has its header). */
+export function sectionCsv(result: Record<string, unknown>, section: string | undefined, sections: readonly CsvSection[]): string {
+  const found = sections.find((s) => s.path === section);
+  if (!found) {
+    const allowed = sections.map((s) => s.path).join(', ');
+    const got = section === undefined ? '' : `; got ${JSON.stringify(section.length > 64 ? `${section.slice(0, 64)}…` : section)}`;
+    throw new ApiError('INVALID_PARAMETER', `format=csv needs section= one of ${allowed}${got}.`, { parameter: 'section', value: section?.slice(0, 64) ?? null, allowed });
   }
-  const rows = section.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], result) as Record<string, unknown>[];
-  const header = rows.length > 0 ? Object.keys(rows[0]!) : [];
+  const rows = (found.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], result) ?? []) as Record<string, unknown>[];
+  const extra = rows.length > 0 ? Object.keys(rows[0]!).filter((k) => !found.columns.includes(k)) : [];
+  const header = [...found.columns, ...extra];
   return [header.join(','), ...rows.map((r) => header.map((h) => cell(r[h])).join(','))].join('\r\n') + '\r\n';
 }

@@ -8,6 +8,7 @@ export const API_ERRORS = {
   INVALID_REQUEST: { status: 400, description: 'The request is malformed (body, headers or encoding).' },
   UNAUTHORIZED: { status: 401, description: 'The route needs an API key (x-api-key or Authorization: Bearer) and none, or a wrong one, was sent.' },
   NOT_FOUND: { status: 404, description: 'No such route.' },
+  METHOD_NOT_ALLOWED: { status: 405, description: 'The route exists but not with this method: every route answers GET and HEAD (the Allow header says so).' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than allowed.' },
   RATE_LIMITED: { status: 429, description: 'Too many requests from this client in the last minute (RATE_LIMIT).' },
   DATA_UNAVAILABLE: { status: 503, description: 'The tables a route needs are not in the catalog yet (run primac ingest).' },
@@ -28,4 +29,15 @@ export class ApiError extends Error {
 
 export function errorBody(code: ApiErrorCode, message: string, requestId: string, details: ApiError['details'] = {}) {
   return { error: { code, status: API_ERRORS[code].status, message, ...details, request_id: requestId } };
+}
+
+/**
+ * An unexpected error as the log records it: its type and message, absolute file paths (a lake file in an engine's
+ * message, say) cut to their last part; the whole message and the stack only with PRIMAC_DEBUG=1, as on the
+ * command line.
+ */
+export function loggable(error: unknown, debug = process.env.PRIMAC_DEBUG === '1'): { type: string; message: string; stack?: string } {
+  const e = error instanceof Error ? error : new Error(String(error));
+  if (debug) return { type: e.name, message: e.message, stack: e.stack };
+  return { type: e.name, message: e.message.replace(/(?<![\w:/.])\/(?:[^\s'"/]+\/)+([^\s'"/]*)/g, '…/$1') };
 }

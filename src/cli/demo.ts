@@ -18,7 +18,8 @@ export async function demo(): Promise<void> {
   const record = await writeSyntheticLake(config, { scale });
   const rows = record.tables.reduce((n, t) => n + t.rows, 0);
   process.stderr.write(`${rows} rows in ${record.tables.length} tables, ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
-  const server = await startServer(config, { port: config.port, host: config.host, logger: false });
+  // Only what needs attention (an unexpected failure's request id leads here).
+  const server = await startServer(config, { port: config.port, host: config.host, logger: { level: 'warn' } });
   const base = server.url.replace('0.0.0.0', '127.0.0.1');
   process.stdout.write(`
 Primac Analytics demo is running at ${base}

@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
@@ -45,12 +47,29 @@ describe('API behaviour', { skip: skip ?? false }, () => {
       assert.ok(valid, `${route.path}: ${ajv.errorsText()}`);
       assert.ok(route.description.length > 40, `${route.path} has a definition in its description`);
     }
+    for (const path of ['/', '/health', '/datasets', '/ingestion/runs', '/quality/references']) {
+      const schema = spec.paths[path].get.responses['200'].content['application/json'].schema;
+      const { status, body } = await getJson(api.app, path);
+      assert.equal(status, 200, path);
+      assert.ok(ajv.validate(schema, body), `${path}: ${ajv.errorsText()}`);
+    }
+    const errorSchema = spec.paths['/mysql/analytics/users'].get.responses['400'].content['application/json'].schema;
+    assert.ok(ajv.validate(errorSchema, (await getJson(api.app, '/mysql/analytics/users?as_of=2024-13-01')).body), ajv.errorsText());
+    for (const status of ['401', '429', '500', '503']) assert.ok(spec.paths['/cross/analytics/agent-performance'].get.responses[status], `${status} is documented`);
+    assert.ok(spec.paths['/cross/analytics/agent-performance'].get.responses['200'].content['text/csv'], 'CSV answers are documented');
   });
 
   test('bad input gets a JSON 400 naming the parameter, the value and what is allowed', async () => {
     const cases: [string, string, RegExp][] = [
       ['/mysql/analytics/users?as_of=2025-02-30', 'as_of', /YYYY-MM-DD/],
       ['/mysql/analytics/users?as_of=yesterday', 'as_of', /YYYY-MM-DD/],
+      ['/mysql/analytics/users?as_of=2024-13-01', 'as_of', /exists in the calendar/],
+      ['/cassandra/analytics/claims?as_of=2024-00-10', 'as_of', /exists in the calendar/],
+      ['/cross/analytics/claims-vs-policies?as_of=2024-01-32', 'as_of', /exists in the calendar/],
+      ['/mysql/analytics/users?as_of=1899-12-31', 'as_of', /from 1900-01-01 to 9999-12-31/],
+      ['/mysql/analytics/users?as_of=2024-01-01&as_of=2024-02-01', 'as_of', /given 2 times; give it once/],
+      ['/mysql/analytics/growth-by-state?months=40&months=12', 'months', /once/],
+      ['/mysql/analytics/users?section=users_by_state', 'section', /format=csv/],
       ['/mysql/analytics/growth-by-state?months=0', 'months', /1 to 36/],
       ['/mysql/analytics/growth-by-state?months=37', 'months', /1 to 36/],
       ['/mysql/analytics/growth-by-state?months=1.5', 'months', /integer/],
@@ -62,6 +81,8 @@ describe('API behaviour', { skip: skip ?? false }, () => {
       ['/cassandra/analytics/claims?format=csv&section=nope', 'section', /amount_bands/],
       ['/postgresql/analytics/products?foo=1', 'foo', /takes as_of/],
       ['/datasets?x=1', 'x', /no parameters/],
+      ['/?x=1', 'x', /no parameters/],
+      ['/health?as_of=2024-01-01', 'as_of', /no parameters/],
       ['/ingestion/runs?limit=0', 'limit', /1 to 100/],
     ];
     for (const [url, parameter, allowed] of cases) {
@@ -94,6 +115,43 @@ describe('API behaviour', { skip: skip ?? false }, () => {
       assert.ok(response.statusCode >= 400 && response.statusCode < 500, `${request.method} ${request.url.slice(0, 60)} → ${response.statusCode}`);
       assert.doesNotThrow(() => response.json());
       assert.doesNotMatch(response.body, /at .*\.ts:|\/work\/|node_modules/);
+    }
+  });
+
+  test('a known path with another method gets 405 and Allow; a URL that does not decode gets a JSON 400', async () => {
+    for (const request of [{ method: 'DELETE' as const, url: '/health' }, { method: 'POST' as const, url: '/mysql/analytics/users?as_of=2024-01-01', payload: '{"broken', headers: { 'content-type': 'application/json' } }]) {
+      const response = await api.app.inject(request);
+      assert.equal(response.statusCode, 405, request.url);
+      assert.equal(response.headers.allow, 'GET, HEAD');
+      assert.equal(response.json().error.code, 'METHOD_NOT_ALLOWED');
+    }
+    const badUrl = await api.app.inject({ method: 'GET', url: '/mysql/analytics/%ff' });
+    assert.equal(badUrl.statusCode, 400);
+    assert.equal(badUrl.json().error.code, 'INVALID_REQUEST');
+    assert.ok(badUrl.json().error.request_id);
+  });
+
+  test('requests the HTTP parser refuses get a JSON error in the API\'s format', async () => {
+    await api.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (api.app.server.address() as AddressInfo).port;
+    const raw = (request: string) => new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end(request));
+      let text = '';
+      socket.on('data', (chunk) => { text += chunk.toString(); });
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const cases: [string, RegExp, RegExp][] = [
+      ['FOO / HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400 /, /GET and HEAD/],
+      [`GET /mysql/analytics/users?as_of=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, /^HTTP\/1\.1 431 /, /shorten the URL/],
+    ];
+    for (const [request, statusLine, message] of cases) {
+      const answer = await raw(request);
+      assert.match(answer, statusLine);
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+      assert.equal(body.error.code, 'INVALID_REQUEST');
+      assert.match(body.error.message, message);
+      assert.ok(body.error.request_id);
     }
   });
 
@@ -146,6 +204,30 @@ describe('API behaviour', { skip: skip ?? false }, () => {
     const lines = response.body.trim().split('\r\n');
     assert.equal(lines[0], 'band,clients');
     assert.equal(lines.length, 8);
+  });
+
+  test('every route documents exactly the sections its answers have, and each comes as CSV under its header', async () => {
+    const spec = (await getJson(api.app, '/openapi.json')).body;
+    /** Dotted paths of the arrays of objects in an answer (outside meta), as a client would find them. */
+    const arraysOfObjects = (value: Record<string, unknown>, prefix = ''): string[] => Object.entries(value).flatMap(([key, child]) => {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (key === 'meta' && !prefix) return [];
+      if (Array.isArray(child)) return [path];
+      return child !== null && typeof child === 'object' ? arraysOfObjects(child as Record<string, unknown>, path) : [];
+    });
+    for (const route of ANALYTICS_ROUTES) {
+      const documented = spec.paths[route.path].get.parameters.find((p: { name: string }) => p.name === 'section').schema.enum as string[];
+      const answer = (await getJson(api.app, route.path)).body;
+      assert.deepEqual([...documented].sort(), arraysOfObjects(answer).sort(), route.path);
+      for (const section of documented) {
+        const csv = await api.app.inject({ method: 'GET', url: `${route.path}?format=csv&section=${section}` });
+        assert.equal(csv.statusCode, 200, `${route.path} ${section}`);
+        const rows = section.split('.').reduce((v, k) => v[k], answer) as Record<string, unknown>[];
+        const lines = csv.body.split('\r\n').slice(0, -1);
+        assert.equal(lines.length, rows.length + 1, `${route.path} ${section}: a header and one line per row`);
+        if (rows.length > 0) assert.deepEqual(lines[0]!.split(',').sort(), Object.keys(rows[0]!).sort(), `${route.path} ${section}`);
+      }
+    }
   });
 
   test('docs: OpenAPI 3, Swagger UI and ReDoc served from the package, no CDN', async () => {

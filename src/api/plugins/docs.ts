@@ -28,11 +28,12 @@ Errors: ${Object.entries(API_ERRORS).map(([code, e]) => `\`${code}\` (${e.status
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null } });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const redoc = readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'));
   app.get('/redoc/redoc.standalone.js', { schema: { hide: true } }, async (_request, reply) => reply.type('application/javascript').header('cache-control', 'public, max-age=86400').send(redoc));
-  app.get('/redoc', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(`<!doctype html>
+  // The bundle's footer shows a logo from cdn.redoc.ly: images from elsewhere are not loaded (docs work offline).
+  app.get('/redoc', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', "img-src 'self' data:").send(`<!doctype html>
 <html><head><meta charset="utf-8"><title>Primac Analytics API — ReDoc</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><redoc spec-url="/openapi.json"></redoc><script src="/redoc/redoc.standalone.js"></script></body></html>`));
 }

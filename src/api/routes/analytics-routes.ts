@@ -24,6 +24,7 @@ export interface AnalyticsRoute {
 
 
 const none = () => ({});
+const MAX_OFFSET = 1_000_000_000;
 
 export const ANALYTICS_ROUTES: readonly AnalyticsRoute[] = [
   {
@@ -68,10 +69,10 @@ export const ANALYTICS_ROUTES: readonly AnalyticsRoute[] = [
     tables: AGENT_TABLES,
     parameters: {
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50, description: 'Page size (1–1000).' })),
-      offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Agents to skip (≥ 0).' })),
+      offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0, description: `Agents to skip (0–${MAX_OFFSET}); past the last agent the page is empty.` })),
     },
     response: S.AgentsResponse,
-    parse: (q) => ({ limit: integerParameter(q, 'limit', 50, 1, 1000), offset: integerParameter(q, 'offset', 0, 0, 1_000_000_000) }),
+    parse: (q) => ({ limit: integerParameter(q, 'limit', 50, 1, 1000), offset: integerParameter(q, 'offset', 0, 0, MAX_OFFSET) }),
     compute: (ctx, a) => agentPerformanceAnalytics(ctx, a.limit!, a.offset!),
   },
   {

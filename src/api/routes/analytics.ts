@@ -5,13 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { withSignal, type QueryEngine } from '../../engines/query-engine.ts';
-import { sectionCsv } from '../csv.ts';
+import { csvSections, sectionCsv, type CsvSection } from '../csv.ts';
 import type { DataState } from '../data-state.ts';
 import { ApiError } from '../errors.ts';
-import { asOfParameter, choiceParameter, onlyParameters, type Query } from '../params.ts';
+import { asOfParameter, choiceParameter, onlyParameters, single, type Query } from '../params.ts';
 import type { ResultCache } from '../result-cache.ts';
 import type { ApiMetrics } from '../plugins/metrics.ts';
-import { AsOfParameter, ErrorBody, FormatParameter, SectionParameter } from '../schemas/common.ts';
+import { AsOfParameter, errorResponses, FormatParameter, sectionParameter } from '../schemas/common.ts';
 import { ANALYTICS_ROUTES, type AnalyticsRoute } from './analytics-routes.ts';
 
 export interface AnalyticsDeps {
@@ -21,6 +21,9 @@ export interface AnalyticsDeps {
 }
 
 const COMMON = ['as_of', 'format', 'section'];
+
+/** Each route's CSV sections, from its response schema. */
+const SECTIONS = new Map<AnalyticsRoute, readonly CsvSection[]>(ANALYTICS_ROUTES.map((r) => [r, csvSections(r.response)]));
 
 interface Stored { body: string; value: Record<string, unknown> }
 /** A computation in progress, the requests waiting for it, and the switch that stops its queries. */
@@ -32,6 +35,10 @@ async function answer(deps: AnalyticsDeps, route: AnalyticsRoute, query: Query, 
   const asOf = asOfParameter(query, deps.today?.());
   const args = route.parse(query);
   const format = choiceParameter(query, 'format', ['json', 'csv'] as const, 'json');
+  const section = single(query, 'section');
+  if (section !== undefined && format !== 'csv') {
+    throw new ApiError('INVALID_PARAMETER', 'section= picks the table of a CSV answer: add format=csv, or leave section out for JSON.', { parameter: 'section', value: section.slice(0, 64), allowed: 'with format=csv' });
+  }
   const snapshots = deps.state.snapshots();
   const missing = route.tables.filter((t) => !snapshots.has(t));
   if (missing.length > 0) {
@@ -78,7 +85,7 @@ async function answer(deps: AnalyticsDeps, route: AnalyticsRoute, query: Query, 
   }
   deps.metrics?.cacheHits.inc({ route: route.path, result: cached ? 'hit' : 'miss' });
   const value = entry.value as Record<string, unknown> & { meta: Record<string, unknown> };
-  if (format === 'csv') return { csv: sectionCsv(value, query.section === undefined ? undefined : String(query.section)) };
+  if (format === 'csv') return { csv: sectionCsv(value, section, SECTIONS.get(route)!) };
   // A hit is served from the stored text; a fresh answer says cached: false.
   return { json: cached ? entry.body : JSON.stringify({ ...value, meta: { ...value.meta, cached: false } }) };
 }
@@ -113,8 +120,11 @@ export async function analyticsRoutes(app: FastifyInstance, deps: AnalyticsDeps)
     app.get(route.path, {
       schema: {
         tags: [route.family], summary: route.summary, description: route.description,
-        querystring: Type.Object({ as_of: AsOfParameter, ...route.parameters, format: FormatParameter, section: SectionParameter }),
-        response: { 200: route.response, 400: ErrorBody, 503: ErrorBody },
+        querystring: Type.Object({ as_of: AsOfParameter, ...route.parameters, format: FormatParameter, section: sectionParameter(SECTIONS.get(route)!.map((s) => s.path)) }),
+        response: {
+          200: { description: 'The answer (JSON), or with format=csv one section as text/csv.', content: { 'application/json': { schema: route.response }, 'text/csv': { schema: Type.String({ description: 'RFC 4180: a header of the section\'s columns, then one line per row.' }) } } },
+          ...errorResponses({ unavailable: 'DATA_UNAVAILABLE: a table the route reads is not catalogued yet (run primac ingest); ENGINE_UNAVAILABLE: the engine cannot answer right now.' }),
+        },
       },
       // Parameters are validated by hand (params.ts) so that messages quote the value and the rule.
       validatorCompiler: () => () => true,

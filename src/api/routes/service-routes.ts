@@ -9,7 +9,8 @@ import type { LakeStorage } from '../../lake/lake-storage.ts';
 import type { DataState } from '../data-state.ts';
 import { integerParameter, onlyParameters, type Query } from '../params.ts';
 import { ApiError } from '../errors.ts';
-import { ErrorBody } from '../schemas/common.ts';
+import { errorResponses } from '../schemas/common.ts';
+import { DatasetsResponse, HealthResponse, ReferencesResponse, RootResponse, RunsResponse } from '../schemas/service.ts';
 import { ANALYTICS_ROUTES } from './analytics-routes.ts';
 
 export const EXPECTED_TABLES: Record<'mysql' | 'postgresql' | 'cassandra', readonly string[]> = {
@@ -24,12 +25,15 @@ export interface ServiceDeps { readonly config: Config; readonly engine: QueryEn
 const REMOTE_HEALTH_REUSE_MS = 30_000;
 
 export async function serviceRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
-  const noValidation = { validatorCompiler: () => () => true };
+  // Parameters are checked by hand (params.ts); answers are sent as built (the schemas document them, and a test
+  // holds the answers to them).
+  const handChecked = { validatorCompiler: () => () => true, serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
   let engineAnsweredAt = 0;
   /** The reference report of the current snapshots, computed once per set of snapshot ids. */
   let references: { key: string; report: Promise<Awaited<ReturnType<typeof referenceReport>>> } | null = null;
 
-  app.get('/', { schema: { tags: ['service'], summary: 'What this service is and where its data comes from' } }, async () => {
+  app.get('/', { schema: { tags: ['service'], summary: 'What this service is and where its data comes from', response: { 200: RootResponse, ...errorResponses() } }, ...handChecked }, async (request) => {
+    onlyParameters(request.query as Query, []);
     const families: Record<string, number> = {};
     for (const r of ANALYTICS_ROUTES) families[r.family] = (families[r.family] ?? 0) + 1;
     return {
@@ -41,7 +45,14 @@ export async function serviceRoutes(app: FastifyInstance, deps: ServiceDeps): Pr
     };
   });
 
-  app.get('/health', { schema: { tags: ['service'], summary: 'Health for load balancers: 200 when this instance can answer queries, 503 otherwise' } }, async (_request, reply) => {
+  app.get('/health', {
+    schema: {
+      tags: ['service'], summary: 'Health for load balancers: 200 when this instance can answer queries, 503 otherwise',
+      response: { 200: HealthResponse, 503: { ...HealthResponse, description: 'status unavailable: the engine or the catalog fails.' }, ...errorResponses({ open: true }) },
+    },
+    ...handChecked,
+  }, async (request, reply) => {
+    onlyParameters(request.query as Query, []);
     let answering = true;
     if (deps.engine.capabilities.embedded || Date.now() - engineAnsweredAt > REMOTE_HEALTH_REUSE_MS) {
       try {
@@ -76,7 +87,7 @@ export async function serviceRoutes(app: FastifyInstance, deps: ServiceDeps): Pr
     };
   });
 
-  app.get('/datasets', { schema: { tags: ['data'], summary: 'The catalogued tables: columns, rows, snapshot and freshness', response: { 400: ErrorBody } }, ...noValidation }, async (request) => {
+  app.get('/datasets', { schema: { tags: ['data'], summary: 'The catalogued tables: columns, rows, snapshot and freshness', response: { 200: DatasetsResponse, ...errorResponses() } }, ...handChecked }, async (request) => {
     onlyParameters(request.query as Query, []);
     const now = Date.now();
     return {
@@ -88,14 +99,14 @@ export async function serviceRoutes(app: FastifyInstance, deps: ServiceDeps): Pr
     };
   });
 
-  app.get('/ingestion/runs', { schema: { tags: ['data'], summary: 'The latest ingestion runs, newest first', querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })) }), response: { 400: ErrorBody } }, ...noValidation }, async (request) => {
+  app.get('/ingestion/runs', { schema: { tags: ['data'], summary: 'The latest ingestion runs, newest first', querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Runs to list (1–100).' })) }), response: { 200: RunsResponse, ...errorResponses() } }, ...handChecked }, async (request) => {
     const query = request.query as Query;
     onlyParameters(query, ['limit']);
     const limit = integerParameter(query, 'limit', 20, 1, 100);
     return { runs: await listRunRecords(deps.lake, limit) };
   });
 
-  app.get('/quality/references', { schema: { tags: ['data'], summary: 'Each cross-database reference of SOURCES.md: total, matched, unmatched and a few unmatched examples', response: { 400: ErrorBody } }, ...noValidation }, async (request) => {
+  app.get('/quality/references', { schema: { tags: ['data'], summary: 'Each cross-database reference of SOURCES.md: total, matched, unmatched and a few unmatched examples', response: { 200: ReferencesResponse, ...errorResponses({ unavailable: 'ENGINE_UNAVAILABLE: the engine could not check the references right now.' }) } }, ...handChecked }, async (request) => {
     onlyParameters(request.query as Query, []);
     const snapshots = deps.state.snapshots();
     const key = [...snapshots.values()].map((t) => `${t.name}@${t.id}`).sort().join(',');

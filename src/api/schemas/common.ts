@@ -13,7 +13,7 @@ export const Meta = Type.Object({
   as_of: Type.String({ description: 'D, the date windows end at (YYYY-MM-DD).' }),
   engine: Type.String({ description: 'The query engine that answered: duckdb, athena or trino.' }),
   cached: Type.Boolean({ description: 'True when this answer came from the result cache (same route, parameters and snapshots).' }),
-  snapshots: Type.Record(Type.String(), Type.Object({ id: Type.String(), committed_at: Type.String() }), { description: 'The snapshot of each table read, keyed <source>.<table>.' }),
+  snapshots: Type.Record(Type.String(), Type.Object({ id: Type.String({ description: 'Snapshot id.' }), committed_at: Type.String({ description: 'When it was committed (ISO 8601, UTC).' }) }), { description: 'The snapshot of each table read, keyed <source>.<table>.' }),
   unmatched: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), { description: 'Rows whose non-null cross-database reference matched nothing, keyed <table>.<column>; they are left out of the joined figures.' }),
 }, { description: 'Where the answer comes from.' });
 
@@ -33,6 +33,22 @@ export const ErrorBody = Type.Object({
   }),
 }, { description: 'An error.' });
 
-export const AsOfParameter = Type.Optional(Type.String({ format: 'date', description: 'D: windows (last 30 days, N months) end at this date. ISO YYYY-MM-DD; default today (UTC).' }));
-export const FormatParameter = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'csv returns one tabular section (see section) as text/csv.' }));
-export const SectionParameter = Type.Optional(Type.String({ description: 'With format=csv: the tabular section to return, e.g. users_by_state or client_demographics.by_age_band.' }));
+export const AsOfParameter = Type.Optional(Type.String({ format: 'date', description: 'D: windows (last 30 days, N months) end at this date. ISO YYYY-MM-DD, from 1900-01-01 to 9999-12-31; default (also when empty) today (UTC).' }));
+export const FormatParameter = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json', description: 'csv returns one tabular section (see section) as text/csv.' }));
+export const sectionParameter = (sections: readonly string[]) => Type.Optional(Type.String({ enum: [...sections], description: 'With format=csv (and only then): the tabular section to return, under a header of its columns.' }));
+
+const described = (description: string) => ({ ...ErrorBody, description });
+
+/** The error answers a route may give, for OpenAPI: 400 and 503 where the route has them, plus those of every route. */
+export function errorResponses(options: { open?: boolean; unavailable?: string } = {}) {
+  return {
+    400: described('INVALID_PARAMETER or UNKNOWN_PARAMETER: the body names the parameter, the value and what is allowed; INVALID_REQUEST for a malformed request.'),
+    // /health answers load balancers: no key, no rate limit.
+    ...(options.open ? {} : {
+      401: described('UNAUTHORIZED: when API_KEYS is set, this route needs a key (x-api-key, or Authorization: Bearer).'),
+      429: described('RATE_LIMITED: more than RATE_LIMIT requests from this client in a minute.'),
+    }),
+    500: described('INTERNAL: an unexpected failure; the request id finds it in the logs.'),
+    ...(options.unavailable ? { 503: described(options.unavailable) } : {}),
+  };
+}
