@@ -1,8 +1,9 @@
 /** Structured logs (pino, JSON lines on stderr) with secrets redacted by key. */
 import pino from 'pino';
+import { logLevel } from '../config/variables.ts';
 import { dropOutputOnClosedPipe } from './closed-pipe.ts';
 
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): pino.Logger {
+export function createLogger(level: string = logLevel(process.env)): pino.Logger {
   const stderr = pino.destination(2);
   dropOutputOnClosedPipe(stderr);
   return pino({

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { isPrimacError } from '../core/errors.ts';
 import { dropOutputOnClosedPipe } from './closed-pipe.ts';
+import { exitWhenDone } from './exit-when-done.ts';
 import { registerDoctor } from './commands/doctor.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerSeed } from './commands/seed.ts';
@@ -12,7 +13,8 @@ export function buildProgram(): Command {
   const program = new Command('primac')
     .description('Primac Analytics: ingest the MySQL, PostgreSQL and Cassandra sources into a data lake and serve analytics over it.')
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    .hook('postAction', (_program, command) => { if (command.name() !== 'serve') exitWhenDone(); });
   registerServices(program);
   registerSeed(program);
   registerIngest(program);
@@ -44,5 +46,6 @@ export async function main(argv: readonly string[]): Promise<void> {
     await buildProgram().parseAsync([...argv]);
   } catch (error) {
     process.exitCode = reportFailure(error);
+    exitWhenDone();
   }
 }

@@ -42,6 +42,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly sensitiveColumns: readonly string[];
+  /** Whether SENSITIVE_COLUMNS was set (then each entry must name a column: a typo would let one through). */
+  readonly sensitiveColumnsGiven: boolean;
   /** API keys accepted by the API (x-api-key or Authorization: Bearer); empty = no key needed. */
   readonly apiKeys: readonly string[];
   /** Requests per minute per client; 0 = no limit. */
@@ -106,6 +108,7 @@ export function parseConfig(env: Env): Config {
     host: text(env, 'HOST', '') || '127.0.0.1',
     port: port(env, 'PORT', 8000),
     sensitiveColumns: Object.freeze(columnList(env, 'SENSITIVE_COLUMNS', 'mysql.users.password')),
+    sensitiveColumnsGiven: (env.SENSITIVE_COLUMNS ?? '').trim() !== '' && env.SENSITIVE_COLUMNS!.trim().toLowerCase() !== 'none',
     apiKeys: Object.freeze(list(env, 'API_KEYS')),
     rateLimit: integer(env, 'RATE_LIMIT', 1200, 0, 10_000_000),
     corsOrigins: Object.freeze(list(env, 'CORS_ORIGINS')),

@@ -7,8 +7,11 @@ import { PrimacError } from '../core/errors.ts';
 export type Env = Readonly<Record<string, string | undefined>>;
 
 function invalid(name: string, value: string, allowed: string): PrimacError {
-  return new PrimacError('CONFIG_INVALID', `${name}=${JSON.stringify(value)} is not valid: ${allowed}.`);
+  return new PrimacError('CONFIG_INVALID', `${name}=${JSON.stringify(withoutUserInfo(value))} is not valid: ${allowed}.`);
 }
+
+/** A URL's user and password (http://user:secret@host) are not repeated in a message. */
+const withoutUserInfo = (value: string) => value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@');
 
 export function text(env: Env, name: string, fallback: string): string {
   const value = env[name];
@@ -42,17 +45,22 @@ export function url(env: Env, name: string, fallback: string | null): string | n
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
     return value.replace(/\/+$/, '');
   } catch {
-    throw invalid(name, value, 'expected an http:// or https:// URL');
+    throw invalid(name, value, 'expected an http:// or https:// URL with a valid host, and a port from 1 to 65535 if any');
   }
 }
 
-/** `source.table.column`, comma separated, e.g. `mysql.users.password`. */
+/**
+ * `source.table.column`, comma separated, e.g. `mysql.users.password`. Empty means the default, as for every
+ * variable (an empty SENSITIVE_COLUMNS must not silently let passwords through); `none` means no column.
+ */
 export function columnList(env: Env, name: string, fallback: string): string[] {
-  const value = env[name] ?? fallback;
+  const given = env[name]?.trim();
+  if (given?.toLowerCase() === 'none') return [];
+  const value = given === undefined || given === '' ? fallback : given;
   const items = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   for (const item of items) {
     if (!/^(mysql|postgresql|cassandra)\.[^.\s]+\.[^.\s]+$/.test(item)) {
-      throw invalid(name, value, `"${item}" must be source.table.column with source one of mysql, postgresql, cassandra`);
+      throw invalid(name, value, `"${item}" must be source.table.column with source one of mysql, postgresql, cassandra (or the whole value none)`);
     }
   }
   return items;
@@ -68,7 +76,8 @@ export function lakeUri(env: Env): string {
       }
       return explicit.replace(/\/+$/, '');
     }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(explicit)) {
+    // Any other scheme, or a mistyped one (s3:/bucket, s3:bucket), is not taken for a folder named "s3:".
+    if (/^[a-z][a-z0-9+.-]*:/i.test(explicit)) {
       throw invalid('LAKE_URI', explicit, 'expected a local folder or s3://bucket[/prefix]');
     }
     return explicit;
@@ -97,4 +106,11 @@ export function integer(env: Env, name: string, fallback: number, min: number, m
 /** A comma list; blanks dropped. */
 export function list(env: Env, name: string): string[] {
   return (env[name] ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** LOG_LEVEL (pino's levels); default info. */
+export function logLevel(env: Env): (typeof LOG_LEVELS)[number] {
+  return choice(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCatalog } from '../catalog/registry.ts';
 import type { Config } from '../config/config.ts';
+import { PrimacError } from '../core/errors.ts';
 import { catalogName, SOURCE_NAMES, type SourceName, type TableSchema } from '../core/table-model.ts';
 import type { FileFormat } from '../lake/layout.ts';
 import { LakeWriter } from '../lake/parquet/lake-writer.ts';
@@ -17,6 +18,7 @@ import type { Source } from '../sources/source.ts';
 import { cacheRoot } from '../services/paths.ts';
 import { writeRunRecord, type RunRecord, type TableOutcome } from './record.ts';
 import { acquireRunLock } from './run-lock.ts';
+import { selects, unknownTables, unmatchedSensitive } from './selection.ts';
 import { ingestTable, type IngestContext } from './table.ts';
 
 export interface IngestOptions {
@@ -34,8 +36,7 @@ export interface IngestOptions {
 export type IngestEvent = Record<string, unknown> & { event: string };
 
 function wanted(options: IngestOptions, table: TableSchema): boolean {
-  if (options.tables.length === 0) return true;
-  return options.tables.some((t) => t === table.name || t === `${table.source}.${table.name}`);
+  return options.tables.length === 0 || options.tables.some((t) => selects(t, table));
 }
 
 /** Runs `tasks` with at most `limit` at a time, in order of submission. */
@@ -79,6 +80,8 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
     const skipped: string[] = [];
     const work: { source: Source; table: TableSchema }[] = [];
     const failures: TableOutcome[] = [];
+    const discovered = new Map<SourceName, readonly TableSchema[]>();
+    const failedSources = new Set<SourceName>();
     for (const name of SOURCE_NAMES.filter((s) => options.only.includes(s))) {
       const source = given ? (given.find((g) => g.name === name) ?? null) : await openSource(name, config);
       if (!source) {
@@ -88,7 +91,14 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
       }
       sources.push(source);
       try {
-        const tables = (await source.discover()).filter((t) => wanted(options, t));
+        const all = await source.discover();
+        discovered.set(name, all);
+        // The default entry (mysql.users.password) is not held against a database without that table.
+        const gaps = config.sensitiveColumnsGiven ? unmatchedSensitive(name, all, config.sensitiveColumns) : [];
+        if (gaps.length > 0) {
+          throw new PrimacError('CONFIG_INVALID', `SENSITIVE_COLUMNS lists ${gaps.join(', ')}: nothing of ${name} was read, so that the column the entry means to keep out is not written by mistake. Fix the entry, or remove it.`);
+        }
+        const tables = all.filter((t) => wanted(options, t));
         emit({ event: 'source_discovered', source: name, tables: tables.map((t) => t.name) });
         for (const table of tables) {
           const twins = tables.filter((t) => catalogName(name, t.name) === catalogName(name, table.name));
@@ -96,11 +106,14 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
           else failures.push(nameClash(name, table.name, twins.map((t) => t.name)));
         }
       } catch (error) {
+        failedSources.add(name);
         const message = (error as Error).message;
         emit({ event: 'source_failed', source: name, error: message });
         failures.push({ source: name, table: '*', status: 'failed', rows: 0, bytes: 0, files: 0, seconds: 0, snapshot: null, path: null, error: message });
       }
     }
+    const unknown = unknownTables(options.tables, options.only, discovered, failedSources);
+    if (unknown.length > 0) throw new PrimacError('USAGE', `--tables: ${unknown.join('; ')}.`);
     record = { ...record, skipped };
     await writeRunRecord(lake, record);
     const writer = await starting;

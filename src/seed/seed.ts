@@ -3,7 +3,8 @@
  * databases load in parallel; within each, tables load concurrently and constraints are added at the end.
  */
 import type { Config } from '../config/config.ts';
-import { PrimacError } from '../core/errors.ts';
+import { redact } from '../core/redact.ts';
+import { isPrimacError, PrimacError } from '../core/errors.ts';
 import { cassandraLoader } from './load/cassandra-loader.ts';
 import type { LoadedTable, TableLoader } from './load/loader.ts';
 import { mysqlLoader } from './load/mysql-loader.ts';
@@ -25,9 +26,13 @@ function loaderFor(config: Config, source: SeedSource): { loader: TableLoader<un
 }
 
 function describeFailure(source: SeedSource, config: Config, error: unknown): PrimacError {
+  // Already translated by the source's driver module: it names the server and what to check.
+  if (isPrimacError(error)) return new PrimacError('SEED_FAILED', `Seeding ${source} failed: ${error.message}`, { cause: error });
   const where = source === 'cassandra' ? `${config.cassandra?.host}:${config.cassandra?.port}`
     : source === 'mysql' ? `${config.mysql?.host}:${config.mysql?.port}` : `${config.postgres?.host}:${config.postgres?.port}`;
-  const message = error instanceof Error ? error.message : String(error);
+  // The driver's first line (the Cassandra driver appends its inner errors' stack traces), without a password.
+  const secrets = [config.mysql?.password, config.postgres?.password].filter((p): p is string => !!p);
+  const message = redact((error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/[\s.?!:]+$/, ''), secrets);
   return new PrimacError('SEED_FAILED', `Seeding ${source} at ${where} failed: ${message}. Is the server running (npx primac services status) and are the ${source.toUpperCase()}_* settings right?`, { cause: error });
 }
 

@@ -1,5 +1,5 @@
 /** `primac ingest [--only …] [--tables …] [--format parquet|csv|both]` */
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { getConfig } from '../../config/config.ts';
 import { SOURCE_NAMES, type SourceName } from '../../core/table-model.ts';
 import type { FileFormat } from '../../lake/layout.ts';
@@ -48,8 +48,8 @@ export function registerIngest(program: Command): void {
   program
     .command('ingest')
     .description('pull every row of every table of the configured sources into the lake and commit the catalog')
-    .option('--only <sources>', 'comma list of mysql, postgres, cassandra', parseIngestSources, [...SOURCE_NAMES])
-    .option('--tables <names>', 'comma list of tables (name or source.name); default: every table', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean), [] as string[])
+    .addOption(new Option('--only <sources>', 'comma list of mysql, postgres, cassandra').argParser(parseIngestSources).default([...SOURCE_NAMES], 'all three'))
+    .option('--tables <names>', 'comma list of tables (name or source.name); default: every table', tableNames, [] as string[])
     .option('--format <format>', 'parquet, csv or both', parseFormat, ['parquet'] as FileFormat[])
     .option('--keep <n>', 'snapshots kept per table (the current one included)', parsePositive('number of snapshots', 1000), 3)
     .option('--parallel <n>', 'tables ingested at once', parsePositive('parallelism', 32), 2)
@@ -90,6 +90,12 @@ export function registerIngest(program: Command): void {
         while (!stopping && Date.now() < next) await new Promise((r) => setTimeout(r, Math.min(1000, next - Date.now())));
       }
     });
+}
+
+function tableNames(value: string): string[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new InvalidArgumentError('expected a comma list of table names (name or source.name), e.g. users,postgresql.policy.');
+  return names;
 }
 
 function printSummary(record: Awaited<ReturnType<typeof runIngestion>>, json: boolean | undefined): void {

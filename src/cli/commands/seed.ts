@@ -1,5 +1,5 @@
 /** `primac seed [--scale 1] [--seed 42] [--shape consistent|team] [--only …] [--until YYYY-MM-DD]` */
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { getConfig } from '../../config/config.ts';
 import { parseIsoDate, utcMidnight } from '../../seed/calendar.ts';
 import { SHAPES, SOURCES, type SeedSource, type Shape } from '../../seed/plan.ts';
@@ -49,7 +49,7 @@ export function registerSeed(program: Command): void {
     .option('--scale <n>', 'volume: 1 = the team\'s ≈ 210k rows, linear in scale', parseScale, 1)
     .option('--seed <n>', 'random seed: the same seed (and --until) gives the same rows', parseSeed, 42)
     .option('--shape <shape>', 'consistent: every reference resolves, dates spread over 4 years; team: the original team\'s loose references', parseShape, 'consistent' as Shape)
-    .option('--only <sources>', `comma list of ${SOURCES.join(', ')}`, parseSources, [...SOURCES])
+    .addOption(new Option('--only <sources>', `comma list of ${SOURCES.join(', ')}`).argParser(parseSources).default([...SOURCES], 'all three'))
     .option('--until <date>', 'the history ends the day before this date (UTC)', parseUntil)
     .option('--json', 'print the summary as JSON lines')
     .action(async (options: { scale: number; seed: number; shape: Shape; only: SeedSource[]; until?: number; json?: boolean }) => {

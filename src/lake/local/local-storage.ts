@@ -8,7 +8,36 @@ import type { LakeStorage, StoredObject } from '../lake-storage.ts';
 /** A temp file in the target's folder (so a rename or link into place stays on one file system). */
 const tempBeside = (target: string) => `${target}.${randomBytes(6).toString('hex')}.tmp`;
 
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only', ENOSPC: 'the disk is full',
+  ENOTDIR: 'part of the path is a file, not a folder', EEXIST: 'part of the path is a file, not a folder', EISDIR: 'a folder is where a file should be',
+};
+
+/** A file-system failure of the lake as a message that names LAKE_URI and what to check (not a bare errno). */
+function lakeError(error: unknown, uri: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (!code || !(code in REASONS)) return error;
+  return new PrimacError('LAKE_FAILED', `The lake folder LAKE_URI=${JSON.stringify(uri)} cannot be written: ${REASONS[code]} (${code}); check that it is a folder this user can write, on a disk with room.`, { cause: error });
+}
+
 export function createLocalStorage(uri: string): LakeStorage {
+  const storage = localStorage(uri);
+  const guarded = {} as Record<string, unknown>;
+  for (const [name, member] of Object.entries(storage)) {
+    guarded[name] = typeof member === 'function' && name !== 'locate' && name !== 'localPath'
+      ? async (...args: unknown[]) => {
+        try {
+          return await (member as (...a: unknown[]) => Promise<unknown>)(...args);
+        } catch (error) {
+          throw lakeError(error, uri);
+        }
+      }
+      : member;
+  }
+  return guarded as unknown as LakeStorage;
+}
+
+function localStorage(uri: string): LakeStorage {
   const root = resolve(uri);
   const pathOf = (key: string) => {
     const path = resolve(root, key);
