@@ -9,6 +9,7 @@ export const API_ERRORS = {
   UNAUTHORIZED: { status: 401, description: 'The route needs an API key (x-api-key or Authorization: Bearer) and none, or a wrong one, was sent.' },
   NOT_FOUND: { status: 404, description: 'No such route.' },
   METHOD_NOT_ALLOWED: { status: 405, description: 'The route exists but not with this method: every route answers GET and HEAD (the Allow header says so).' },
+  NOT_ACCEPTABLE: { status: 406, description: 'The Accept header takes neither JSON nor, for format=csv, CSV: the types the route answers in.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than allowed.' },
   RATE_LIMITED: { status: 429, description: 'Too many requests from this client in the last minute (RATE_LIMIT).' },
   DATA_UNAVAILABLE: { status: 503, description: 'The tables a route needs are not in the catalog yet (run primac ingest).' },

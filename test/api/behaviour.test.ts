@@ -118,13 +118,18 @@ describe('API behaviour', { skip: skip ?? false }, () => {
     }
   });
 
-  test('a known path with another method gets 405 and Allow; a URL that does not decode gets a JSON 400', async () => {
+  test('a known path with another method gets 405 and Allow; an Accept header the route cannot meet 406; a URL that does not decode a JSON 400', async () => {
     for (const request of [{ method: 'DELETE' as const, url: '/health' }, { method: 'POST' as const, url: '/mysql/analytics/users?as_of=2024-01-01', payload: '{"broken', headers: { 'content-type': 'application/json' } }]) {
       const response = await api.app.inject(request);
       assert.equal(response.statusCode, 405, request.url);
       assert.equal(response.headers.allow, 'GET, HEAD');
       assert.equal(response.json().error.code, 'METHOD_NOT_ALLOWED');
     }
+    const xml = await api.app.inject({ method: 'GET', url: '/mysql/analytics/users', headers: { accept: 'application/xml' } });
+    assert.equal(xml.statusCode, 406);
+    assert.equal(xml.json().error.code, 'NOT_ACCEPTABLE');
+    assert.equal((await api.app.inject({ method: 'GET', url: '/cassandra/analytics/claims?format=csv&section=monthly', headers: { accept: 'text/csv' } })).statusCode, 200);
+    assert.equal((await api.app.inject({ method: 'GET', url: '/datasets', headers: { accept: 'text/html,application/xml;q=0.9,*/*;q=0.8' } })).statusCode, 200);
     const badUrl = await api.app.inject({ method: 'GET', url: '/mysql/analytics/%ff' });
     assert.equal(badUrl.statusCode, 400);
     assert.equal(badUrl.json().error.code, 'INVALID_REQUEST');

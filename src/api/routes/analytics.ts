@@ -8,6 +8,7 @@ import { withSignal, type QueryEngine } from '../../engines/query-engine.ts';
 import { csvSections, sectionCsv, type CsvSection } from '../csv.ts';
 import type { DataState } from '../data-state.ts';
 import { ApiError } from '../errors.ts';
+import { negotiate } from '../negotiation.ts';
 import { asOfParameter, choiceParameter, onlyParameters, single, type Query } from '../params.ts';
 import type { ResultCache } from '../result-cache.ts';
 import type { ApiMetrics } from '../plugins/metrics.ts';
@@ -128,6 +129,7 @@ export async function analyticsRoutes(app: FastifyInstance, deps: AnalyticsDeps)
       },
       // Parameters are validated by hand (params.ts) so that messages quote the value and the rule.
       validatorCompiler: () => () => true,
+      onRequest: negotiate((request) => ((request.query as Query).format === 'csv' ? 'text/csv' : 'application/json')),
     }, async (request, reply) => {
       // The client left before its answer was sent: it no longer waits for the computation.
       const gone = new AbortController();

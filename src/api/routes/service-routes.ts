@@ -9,6 +9,7 @@ import type { LakeStorage } from '../../lake/lake-storage.ts';
 import type { DataState } from '../data-state.ts';
 import { integerParameter, onlyParameters, type Query } from '../params.ts';
 import { ApiError } from '../errors.ts';
+import { negotiate } from '../negotiation.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { DatasetsResponse, HealthResponse, ReferencesResponse, RootResponse, RunsResponse } from '../schemas/service.ts';
 import { ANALYTICS_ROUTES } from './analytics-routes.ts';
@@ -27,7 +28,7 @@ const REMOTE_HEALTH_REUSE_MS = 30_000;
 export async function serviceRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   // Parameters are checked by hand (params.ts); answers are sent as built (the schemas document them, and a test
   // holds the answers to them).
-  const handChecked = { validatorCompiler: () => () => true, serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
+  const handChecked = { validatorCompiler: () => () => true, serializerCompiler: () => (data: unknown) => JSON.stringify(data), onRequest: negotiate(() => 'application/json') };
   let engineAnsweredAt = 0;
   /** The reference report of the current snapshots, computed once per set of snapshot ids. */
   let references: { key: string; report: Promise<Awaited<ReturnType<typeof referenceReport>>> } | null = null;

@@ -43,6 +43,7 @@ const described = (description: string) => ({ ...ErrorBody, description });
 export function errorResponses(options: { open?: boolean; unavailable?: string } = {}) {
   return {
     400: described('INVALID_PARAMETER or UNKNOWN_PARAMETER: the body names the parameter, the value and what is allowed; INVALID_REQUEST for a malformed request.'),
+    406: described('NOT_ACCEPTABLE: the Accept header takes none of the types the route answers in.'),
     // /health answers load balancers: no key, no rate limit.
     ...(options.open ? {} : {
       401: described('UNAUTHORIZED: when API_KEYS is set, this route needs a key (x-api-key, or Authorization: Bearer).'),
