@@ -70,7 +70,11 @@ export async function buildApp(options: AppOptions): Promise<PrimacApp> {
       return reply.code(error.status).send(errorBody(error.code, error.message, request.id, error.details));
     }
     const status = (error as { statusCode?: number }).statusCode;
-    if (status === 429) return reply.code(429).send(error);
+    if (status === 429) {
+      // The rate limiter's body is ours (errorResponseBuilder) plus the statusCode it needs: answered without it.
+      const { statusCode: _status, ...body } = error as unknown as Record<string, unknown>;
+      return reply.code(429).send(body);
+    }
     // A body sent to a path or method without a route: say that, whatever the body.
     if (request.is404) return noRoute(request, reply);
     if (status === 413) return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 kB.', request.id));

@@ -11,7 +11,8 @@ import { projectRoot } from '../services/paths.ts';
 export async function demo(): Promise<void> {
   const env = readEnv();
   const lake = env.DEMO_LAKE || resolve(projectRoot, 'data/demo-lake');
-  const config = parseConfig({ ...env, LAKE_URI: lake, CATALOG: 'local', QUERY_ENGINE: 'duckdb' });
+  // The synthetic sources have the seed's schemas: the default SENSITIVE_COLUMNS applies to them, not a deployment's.
+  const config = parseConfig({ ...env, LAKE_URI: lake, CATALOG: 'local', QUERY_ENGINE: 'duckdb', SENSITIVE_COLUMNS: '' });
   const scale = Number(env.DEMO_SCALE ?? '1');
   const started = performance.now();
   process.stderr.write(`Generating the demo dataset (scale ${scale}, ≈ ${Math.round(192 * scale)}k rows) into ${lake} …\n`);

@@ -108,7 +108,7 @@ export function parseConfig(env: Env): Config {
     host: text(env, 'HOST', '') || '127.0.0.1',
     port: port(env, 'PORT', 8000),
     sensitiveColumns: Object.freeze(columnList(env, 'SENSITIVE_COLUMNS', 'mysql.users.password')),
-    sensitiveColumnsGiven: (env.SENSITIVE_COLUMNS ?? '').trim() !== '' && env.SENSITIVE_COLUMNS!.trim().toLowerCase() !== 'none',
+    sensitiveColumnsGiven: (env.SENSITIVE_COLUMNS ?? '').replace(/[\s,]/g, '') !== '' && env.SENSITIVE_COLUMNS!.trim().toLowerCase() !== 'none',
     apiKeys: Object.freeze(list(env, 'API_KEYS')),
     rateLimit: integer(env, 'RATE_LIMIT', 1200, 0, 10_000_000),
     corsOrigins: Object.freeze(list(env, 'CORS_ORIGINS')),

@@ -11,7 +11,7 @@ function invalid(name: string, value: string, allowed: string): PrimacError {
 }
 
 /** A URL's user and password (http://user:secret@host) are not repeated in a message. */
-const withoutUserInfo = (value: string) => value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@');
+const withoutUserInfo = (value: string) => value.replace(/^([a-z][a-z0-9+.-]*:\/\/).*@/i, '$1***@');
 
 export function text(env: Env, name: string, fallback: string): string {
   const value = env[name];
@@ -56,7 +56,7 @@ export function url(env: Env, name: string, fallback: string | null): string | n
 export function columnList(env: Env, name: string, fallback: string): string[] {
   const given = env[name]?.trim();
   if (given?.toLowerCase() === 'none') return [];
-  const value = given === undefined || given === '' ? fallback : given;
+  const value = given === undefined || given.replace(/[\s,]/g, '') === '' ? fallback : given;
   const items = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   for (const item of items) {
     if (!/^(mysql|postgresql|cassandra)\.[^.\s]+\.[^.\s]+$/.test(item)) {
@@ -77,7 +77,7 @@ export function lakeUri(env: Env): string {
       return explicit.replace(/\/+$/, '');
     }
     // Any other scheme, or a mistyped one (s3:/bucket, s3:bucket), is not taken for a folder named "s3:".
-    if (/^[a-z][a-z0-9+.-]*:/i.test(explicit)) {
+    if (/^[a-z][a-z0-9+.-]+:/i.test(explicit)) {
       throw invalid('LAKE_URI', explicit, 'expected a local folder or s3://bucket[/prefix]');
     }
     return explicit;

@@ -82,9 +82,11 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
     const failures: TableOutcome[] = [];
     const discovered = new Map<SourceName, readonly TableSchema[]>();
     const failedSources = new Set<SourceName>();
+    const notConfigured = new Set<SourceName>();
     for (const name of SOURCE_NAMES.filter((s) => options.only.includes(s))) {
       const source = given ? (given.find((g) => g.name === name) ?? null) : await openSource(name, config);
       if (!source) {
+        notConfigured.add(name);
         skipped.push(`${name}: not configured (${HOST_VARIABLE[name]} is empty)`);
         emit({ event: 'source_skipped', source: name, reason: `${HOST_VARIABLE[name]} is empty` });
         continue;
@@ -112,7 +114,7 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
         failures.push({ source: name, table: '*', status: 'failed', rows: 0, bytes: 0, files: 0, seconds: 0, snapshot: null, path: null, error: message });
       }
     }
-    const unknown = unknownTables(options.tables, options.only, discovered, failedSources);
+    const unknown = unknownTables(options.tables, options.only, discovered, failedSources, notConfigured);
     if (unknown.length > 0) throw new PrimacError('USAGE', `--tables: ${unknown.join('; ')}.`);
     record = { ...record, skipped };
     await writeRunRecord(lake, record);

@@ -12,7 +12,7 @@ export const selects = (name: string, table: TableSchema): boolean => name === t
  * The --tables entries that select no table of the sources read (`discovered`: each source's tables, for the sources
  * whose discovery succeeded), with why; entries naming a source whose discovery failed are not judged.
  */
-export function unknownTables(names: readonly string[], only: readonly SourceName[], discovered: ReadonlyMap<SourceName, readonly TableSchema[]>, failed: ReadonlySet<SourceName>): string[] {
+export function unknownTables(names: readonly string[], only: readonly SourceName[], discovered: ReadonlyMap<SourceName, readonly TableSchema[]>, failed: ReadonlySet<SourceName>, notConfigured: ReadonlySet<SourceName> = new Set()): string[] {
   const problems: string[] = [];
   for (const name of names) {
     const prefix = name.split('.')[0] as SourceName;
@@ -21,11 +21,16 @@ export function unknownTables(names: readonly string[], only: readonly SourceNam
       problems.push(`${JSON.stringify(name)} names ${prefix}, which this run does not read (--only ${only.join(',')})`);
       continue;
     }
+    if (prefixed && notConfigured.has(prefix)) {
+      problems.push(`${JSON.stringify(name)} names ${prefix}, which is not configured (its host variable is empty)`);
+      continue;
+    }
     if (prefixed ? failed.has(prefix) : failed.size > 0) continue;
     const tables = [...discovered.values()].flat();
     if (!tables.some((t) => selects(name, t))) {
       const known = tables.map((t) => `${t.source}.${t.name}`).join(', ');
-      problems.push(`${JSON.stringify(name)} matches no table (the tables: ${known || 'none'})`);
+      const skipped = notConfigured.size > 0 ? `; not configured: ${[...notConfigured].join(', ')}` : '';
+      problems.push(`${JSON.stringify(name)} matches no table (the tables: ${known || 'none'}${skipped})`);
     }
   }
   return problems;

@@ -29,15 +29,19 @@ test('a --tables name that matches no table, or a source the run does not read, 
   assert.match(run.output, /"postgresql\.policy" names postgresql, which this run does not read/);
   assert.doesNotMatch(run.output, /committed/);
   assert.match(cli(['ingest', '--tables', ',']).output, /expected a comma list of table names/);
+  const scheduled = cli(['ingest', '--only', 'mysql', '--tables', 'nosuch', '--every', '1h']);
+  assert.equal(scheduled.status, 1, 'a schedule with a mistyped --tables stops at once');
+  const skipped = cli(['ingest', '--only', 'mysql', '--tables', 'mysql.users'], { MYSQL_HOST: '' });
+  assert.match(skipped.output, /"mysql\.users" names mysql, which is not configured/);
 });
 
-test('a SENSITIVE_COLUMNS entry naming no column stops its source; empty means the default', { skip: skip ?? false }, () => {
+test('a SENSITIVE_COLUMNS entry naming no column stops its source; empty (or only commas) means the default', { skip: skip ?? false }, () => {
   const typo = cli(['ingest', '--only', 'mysql', '--tables', 'users'], { SENSITIVE_COLUMNS: 'mysql.user.password' });
   assert.equal(typo.status, 1);
   assert.match(typo.output, /SENSITIVE_COLUMNS lists mysql\.user\.password \(mysql has no table "user"\): nothing of mysql was read/);
   const column = cli(['ingest', '--only', 'mysql', '--tables', 'users'], { SENSITIVE_COLUMNS: 'mysql.users.passwd' });
   assert.match(column.output, /mysql\.users has no column "passwd"/);
-  const empty = cli(['ingest', '--only', 'mysql', '--tables', 'users', '--json'], { SENSITIVE_COLUMNS: '' });
+  const empty = cli(['ingest', '--only', 'mysql', '--tables', 'users', '--json'], { SENSITIVE_COLUMNS: ' , ' });
   assert.equal(empty.status, 0, empty.output);
   const datasets = spawnSync(process.execPath, ['--import', 'tsx', '-e', `
     const { readFileSync } = await import('node:fs');
@@ -56,6 +60,9 @@ test('a mistyped s3: lake and credentials in a URL: refused, the password not re
   assert.equal(trino.status, 1);
   assert.match(trino.output, /TRINO_URL="http:\/\/\*\*\*@trino\.example:99999" is not valid/);
   assert.ok(!trino.output.includes('Tr1noSecret'));
+  const odd = cli(['doctor'], { S3_ENDPOINT: 'http://key:pa/ss@word@minio:99999' });
+  assert.equal(odd.status, 1);
+  assert.ok(!/pa\/ss|word@/.test(odd.output), odd.output);
 });
 
 test('a run that fails on a driver that keeps reconnecting (a wrong Cassandra data centre) still exits, with 1', { skip: skip ?? false }, () => {

@@ -40,9 +40,9 @@ export const sectionParameter = (sections: readonly string[]) => Type.Optional(T
 const described = (description: string) => ({ ...ErrorBody, description });
 
 /** The error answers a route may give, for OpenAPI: 400 and 503 where the route has them, plus those of every route. */
-export function errorResponses(options: { open?: boolean; unavailable?: string } = {}) {
+export function errorResponses(options: { open?: boolean; parameters?: boolean; unavailable?: string } = {}) {
   return {
-    400: described('INVALID_PARAMETER or UNKNOWN_PARAMETER: the body names the parameter, the value and what is allowed; INVALID_REQUEST for a malformed request.'),
+    ...(options.parameters === false ? {} : { 400: described('INVALID_PARAMETER or UNKNOWN_PARAMETER: the body names the parameter, the value and what is allowed; INVALID_REQUEST for a malformed request.') }),
     406: described('NOT_ACCEPTABLE: the Accept header takes none of the types the route answers in.'),
     // /health answers load balancers: no key, no rate limit.
     ...(options.open ? {} : {

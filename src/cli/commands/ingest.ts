@@ -1,6 +1,7 @@
 /** `primac ingest [--only …] [--tables …] [--format parquet|csv|both]` */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { getConfig } from '../../config/config.ts';
+import { isPrimacError } from '../../core/errors.ts';
 import { SOURCE_NAMES, type SourceName } from '../../core/table-model.ts';
 import type { FileFormat } from '../../lake/layout.ts';
 import { runIngestion, type IngestEvent } from '../../ingest/run.ts';
@@ -84,7 +85,11 @@ export function registerIngest(program: Command): void {
       process.once('SIGINT', stop);
       while (!stopping) {
         const started = Date.now();
-        await once().catch((error: Error) => log.error({ event: 'run_failed', error: error.message }, error.message));
+        await once().catch((error: Error) => {
+          // A mistake in the command (e.g. a --tables name that matches nothing) would fail every run: stop, non-zero.
+          if (isPrimacError(error) && error.code === 'USAGE') throw error;
+          log.error({ event: 'run_failed', error: error.message }, error.message);
+        });
         const next = started + options.every;
         log.info({ event: 'schedule_next', at: new Date(next).toISOString() }, 'next run scheduled');
         while (!stopping && Date.now() < next) await new Promise((r) => setTimeout(r, Math.min(1000, next - Date.now())));
@@ -93,7 +98,8 @@ export function registerIngest(program: Command): void {
 }
 
 function tableNames(value: string): string[] {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  // postgres.<table> as --only spells the source.
+  const names = value.split(',').map((s) => s.trim().replace(/^postgres\./, 'postgresql.')).filter(Boolean);
   if (names.length === 0) throw new InvalidArgumentError('expected a comma list of table names (name or source.name), e.g. users,postgresql.policy.');
   return names;
 }

@@ -14,10 +14,11 @@ const REASONS: Record<string, string> = {
 };
 
 /** A file-system failure of the lake as a message that names LAKE_URI and what to check (not a bare errno). */
-function lakeError(error: unknown, uri: string): unknown {
+function lakeError(error: unknown, uri: string, reading: boolean): unknown {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (!code || !(code in REASONS)) return error;
-  return new PrimacError('LAKE_FAILED', `The lake folder LAKE_URI=${JSON.stringify(uri)} cannot be written: ${REASONS[code]} (${code}); check that it is a folder this user can write, on a disk with room.`, { cause: error });
+  const what = reading ? 'read' : 'written';
+  return new PrimacError('LAKE_FAILED', `The lake folder LAKE_URI=${JSON.stringify(uri)} cannot be ${what}: ${REASONS[code]} (${code}); check that it is a folder this user can ${reading ? 'read' : 'write'}${reading ? '' : ', on a disk with room'}.`, { cause: error });
 }
 
 export function createLocalStorage(uri: string): LakeStorage {
@@ -29,7 +30,7 @@ export function createLocalStorage(uri: string): LakeStorage {
         try {
           return await (member as (...a: unknown[]) => Promise<unknown>)(...args);
         } catch (error) {
-          throw lakeError(error, uri);
+          throw lakeError(error, uri, name === 'get' || name === 'list');
         }
       }
       : member;
