@@ -4,8 +4,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openCatalog } from '../catalog/registry.ts';
 import type { Config } from '../config/config.ts';
 import { PrimacError } from '../core/errors.ts';
@@ -18,6 +16,7 @@ import type { Source } from '../sources/source.ts';
 import { cacheRoot } from '../services/paths.ts';
 import { writeRunRecord, type RunRecord, type TableOutcome } from './record.ts';
 import { acquireRunLock } from './run-lock.ts';
+import { removeOrphanedTempFolders, runTempFolder } from './temp-folders.ts';
 import { selects, unknownTables, unmatchedSensitive } from './selection.ts';
 import { ingestTable, type IngestContext } from './table.ts';
 
@@ -69,7 +68,8 @@ export async function runIngestion(config: Config, options: IngestOptions, onEve
   const catalog = await openCatalog(config, lake);
   const id = newRunId();
   const lock = await acquireRunLock(lake, id, { wait: options.wait ?? false });
-  const tempRoot = join(tmpdir(), `primac-ingest-${id}`);
+  removeOrphanedTempFolders();
+  const tempRoot = runTempFolder(id);
   // DuckDB starts while the sources are discovered (20-35 ms of each run's fixed cost).
   const starting = LakeWriter.create({ tempDirectory: tempRoot, threads: 2, memoryLimit: '256MB' });
   starting.catch(() => undefined);
