@@ -133,7 +133,14 @@ function checkEngine(config: Config): void {
 /** The process environment over an optional `.env` in the working directory (the environment wins). */
 export function readEnv(cwd = process.cwd(), env: Env = process.env): Env {
   const file = resolve(cwd, '.env');
-  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+  let fromFile: Record<string, string> = {};
+  if (existsSync(file)) {
+    try {
+      fromFile = parseDotenv(readFileSync(file));
+    } catch (error) {
+      throw new PrimacError('CONFIG_INVALID', `The .env file in the working folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): it must be a readable file of NAME=value lines, or absent.`);
+    }
+  }
   return Object.freeze({ ...fromFile, ...env });
 }
 

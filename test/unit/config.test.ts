@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseConfig } from '../../src/config/config.ts';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig, readEnv } from '../../src/config/config.ts';
 
 test('defaults are those of CLI.md', () => {
   const c = parseConfig({});
@@ -64,4 +67,21 @@ test('Athena settings: defaults, and the output location kept as a folder', () =
   assert.equal(c.queryEngine, 'athena');
   assert.equal(c.athenaOutput, 's3://results-bucket/athena/');
   assert.equal(c.athenaResultReuseMinutes, 0);
+});
+
+test('SENSITIVE_COLUMNS: empty or only commas means the default, none means no column; a .env that is a folder is named', () => {
+  for (const value of ['', ' , ']) {
+    const c = parseConfig({ SENSITIVE_COLUMNS: value });
+    assert.deepEqual(c.sensitiveColumns, ['mysql.users.password']);
+    assert.equal(c.sensitiveColumnsGiven, false);
+  }
+  assert.deepEqual(parseConfig({ SENSITIVE_COLUMNS: 'none' }).sensitiveColumns, []);
+  assert.equal(parseConfig({ SENSITIVE_COLUMNS: 'mysql.users.ssn' }).sensitiveColumnsGiven, true);
+  const folder = mkdtempSync(join(tmpdir(), 'primac-dotenv-'));
+  try {
+    mkdirSync(join(folder, '.env'));
+    assert.throws(() => readEnv(folder, {}), /The \.env file in the working folder cannot be read \(EISDIR\)/);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
