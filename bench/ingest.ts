@@ -99,8 +99,15 @@ async function floor(source: string, table: string): Promise<number> {
 
 interface AnchorRun { rows: number; seconds: number; cpu_seconds: number; peak_rss_mb: number }
 
+let interpreter: string | undefined;
+
 /** The Python anchors' interpreter: a virtualenv made once from bench/anchors/requirements.txt (pinned). */
 function anchorPython(): string {
+  interpreter ??= preparedPython();
+  return interpreter;
+}
+
+function preparedPython(): string {
   const folder = join(projectRoot, '.services', 'bench-anchors');
   const python = join(folder, 'bin', 'python');
   const requirements = readFileSync(join(projectRoot, 'bench', 'anchors', 'requirements.txt'), 'utf8');

@@ -10,7 +10,7 @@ import type { QueryEngine } from '../engines/query-engine.ts';
 import type { LakeStorage } from '../lake/lake-storage.ts';
 import { createDataState, type DataState } from './data-state.ts';
 import { ApiError, errorBody, loggable } from './errors.ts';
-import { badUrl, clientError } from './protocol-errors.ts';
+import { badUrl, clientError, routeNotFound } from './protocol-errors.ts';
 import { registerDashboard } from './plugins/dashboard.ts';
 import { registerDocs } from './plugins/docs.ts';
 import { createMetrics, registerMetrics } from './plugins/metrics.ts';
@@ -58,7 +58,7 @@ export async function buildApp(options: AppOptions): Promise<PrimacApp> {
     if (app.hasRoute({ method: 'GET', url: path })) {
       return reply.code(405).header('allow', 'GET, HEAD').send(errorBody('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${path.slice(0, 200)}: it answers GET and HEAD.`, request.id));
     }
-    return reply.code(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${path.slice(0, 200)}; see /docs for the routes.`, request.id));
+    return reply.code(404).send(routeNotFound(request));
   };
   const state = createDataState(options.catalog, options.engine, options.refreshMs ?? 500);
   await state.refresh();

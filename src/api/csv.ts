@@ -1,6 +1,7 @@
 /** ?format=csv: one tabular section of a route's answer (an array of flat objects) as RFC 4180 text. */
 import type { TSchema } from 'typebox';
 import { ApiError } from './errors.ts';
+import { quoted } from './params.ts';
 
 /** A tabular section of a route's response: its dotted path and its columns, in the documented order. */
 export interface CsvSection { readonly path: string; readonly columns: readonly string[] }
@@ -34,7 +35,7 @@ export function sectionCsv(result: Record<string, unknown>, section: string | un
   const found = sections.find((s) => s.path === section);
   if (!found) {
     const allowed = sections.map((s) => s.path).join(', ');
-    const got = section === undefined ? '' : `; got ${JSON.stringify(section.length > 64 ? `${section.slice(0, 64)}…` : section)}`;
+    const got = section === undefined ? '' : `; got ${quoted(section)}`;
     throw new ApiError('INVALID_PARAMETER', `format=csv needs section= one of ${allowed}${got}.`, { parameter: 'section', value: section?.slice(0, 64) ?? null, allowed });
   }
   const rows = (found.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], result) ?? []) as Record<string, unknown>[];

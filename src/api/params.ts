@@ -4,7 +4,7 @@ import { ApiError } from './errors.ts';
 export type Query = Record<string, unknown>;
 
 /** A value as quoted back in a message: long ones are cut (a 5000-character value is not worth repeating). */
-const quoted = (text: string) => JSON.stringify(text.length > 64 ? `${text.slice(0, 64)}…` : text);
+export const quoted = (text: string) => JSON.stringify(text.length > 64 ? `${text.slice(0, 64)}…` : text);
 
 /**
  * The parameter's one value; undefined when absent or empty (`?as_of=` from a cleared form field means the default).

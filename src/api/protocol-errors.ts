@@ -9,10 +9,13 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { API_ERRORS, errorBody, type ApiErrorCode } from './errors.ts';
 
+/** The 404 answer: no route for this method and path. */
+export const routeNotFound = (request: FastifyRequest) => errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}; see /docs for the routes.`, request.id);
+
 export function badUrl(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   // Fastify also sends a path segment too long for any route here: that is a path without a route.
   if (error.code !== 'FST_ERR_BAD_URL') {
-    void reply.code(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}; see /docs for the routes.`, request.id));
+    void reply.code(404).send(routeNotFound(request));
     return;
   }
   void reply.code(400).send(errorBody('INVALID_REQUEST', 'The URL does not decode: a % must be followed by two hexadecimal digits of valid UTF-8.', request.id));

@@ -60,6 +60,7 @@ function configured(env: Env, hostVar: string): boolean {
 export function parseConfig(env: Env): Config {
   const catalog = choice(env, 'CATALOG', CATALOGS, 'local');
   const glueDatabase = text(env, 'GLUE_DATABASE', '') || 'primac_analytics_db';
+  const sensitive = columnList(env, 'SENSITIVE_COLUMNS', 'mysql.users.password');
   const config: Config = {
     mysql: configured(env, 'MYSQL_HOST')
       ? {
@@ -107,8 +108,8 @@ export function parseConfig(env: Env): Config {
     trinoPassword: text(env, 'TRINO_PASSWORD', '') || null,
     host: text(env, 'HOST', '') || '127.0.0.1',
     port: port(env, 'PORT', 8000),
-    sensitiveColumns: Object.freeze(columnList(env, 'SENSITIVE_COLUMNS', 'mysql.users.password')),
-    sensitiveColumnsGiven: (env.SENSITIVE_COLUMNS ?? '').replace(/[\s,]/g, '') !== '' && env.SENSITIVE_COLUMNS!.trim().toLowerCase() !== 'none',
+    sensitiveColumns: Object.freeze(sensitive.items),
+    sensitiveColumnsGiven: sensitive.given,
     apiKeys: Object.freeze(list(env, 'API_KEYS')),
     rateLimit: integer(env, 'RATE_LIMIT', 1200, 0, 10_000_000),
     corsOrigins: Object.freeze(list(env, 'CORS_ORIGINS')),

@@ -51,19 +51,21 @@ export function url(env: Env, name: string, fallback: string | null): string | n
 
 /**
  * `source.table.column`, comma separated, e.g. `mysql.users.password`. Empty means the default, as for every
- * variable (an empty SENSITIVE_COLUMNS must not silently let passwords through); `none` means no column.
+ * variable (an empty SENSITIVE_COLUMNS must not silently let passwords through); `none` means no column. `given`:
+ * the value lists columns itself (not the default).
  */
-export function columnList(env: Env, name: string, fallback: string): string[] {
-  const given = env[name]?.trim();
-  if (given?.toLowerCase() === 'none') return [];
-  const value = given === undefined || given.replace(/[\s,]/g, '') === '' ? fallback : given;
+export function columnList(env: Env, name: string, fallback: string): { items: string[]; given: boolean } {
+  const raw = env[name]?.trim();
+  if (raw?.toLowerCase() === 'none') return { items: [], given: false };
+  const given = raw !== undefined && raw.replace(/[\s,]/g, '') !== '';
+  const value = given ? raw! : fallback;
   const items = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   for (const item of items) {
     if (!/^(mysql|postgresql|cassandra)\.[^.\s]+\.[^.\s]+$/.test(item)) {
       throw invalid(name, value, `"${item}" must be source.table.column with source one of mysql, postgresql, cassandra (or the whole value none)`);
     }
   }
-  return items;
+  return { items, given };
 }
 
 /** LAKE_URI: a local folder or s3://bucket/prefix; the original's S3_BUCKET alone means s3://<S3_BUCKET>. */

@@ -3,7 +3,7 @@
  * that matches no table, and a SENSITIVE_COLUMNS entry that names no column (a typo there would let the column it
  * meant to keep out be written to the lake).
  */
-import type { SourceName, TableSchema } from '../core/table-model.ts';
+import { SOURCE_NAMES, type SourceName, type TableSchema } from '../core/table-model.ts';
 
 /** Whether `--tables` entry `name` (table or source.table) selects `table`. */
 export const selects = (name: string, table: TableSchema): boolean => name === table.name || name === `${table.source}.${table.name}`;
@@ -16,7 +16,7 @@ export function unknownTables(names: readonly string[], only: readonly SourceNam
   const problems: string[] = [];
   for (const name of names) {
     const prefix = name.split('.')[0] as SourceName;
-    const prefixed = name.includes('.') && ['mysql', 'postgresql', 'cassandra'].includes(prefix);
+    const prefixed = name.includes('.') && SOURCE_NAMES.includes(prefix);
     if (prefixed && !only.includes(prefix)) {
       problems.push(`${JSON.stringify(name)} names ${prefix}, which this run does not read (--only ${only.join(',')})`);
       continue;

@@ -7,19 +7,10 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAlive } from '../services/processes.ts';
 
 const PREFIX = 'primac-ingest-';
 const ORPHAN_AGE_MS = 24 * 3600 * 1000;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: a process of another user holds that pid, so it is alive.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Creates this run's temp folder, owned by this process. */
 export function runTempFolder(runId: string, root = tmpdir()): string {
@@ -52,7 +43,7 @@ export function removeOrphanedTempFolders(root = tmpdir(), now = Date.now()): nu
     const folder = join(root, name);
     const pid = owner(folder);
     try {
-      const orphaned = pid !== null ? pid !== process.pid && !alive(pid) : now - statSync(folder).mtimeMs >= ORPHAN_AGE_MS;
+      const orphaned = pid !== null ? pid !== process.pid && !isAlive(pid) : now - statSync(folder).mtimeMs >= ORPHAN_AGE_MS;
       if (!orphaned) continue;
       rmSync(folder, { recursive: true, force: true });
       removed += 1;
